@@ -1,0 +1,18 @@
+// Where Dateline finds its data files (lexicons, knowledge base, models).
+// Order: $DATELINE_DATA, then <executable dir>/../data and <executable dir>/../../data, then the source
+// tree the binary was built from. Thread-safe (computed once).
+#ifndef DATELINE_CORE_PATHS_H_
+#define DATELINE_CORE_PATHS_H_
+
+#include <string>
+
+namespace dateline {
+
+// The data directory, without a trailing slash. Never empty (falls back to the build's source tree).
+const std::string& DataDir();
+// DataDir() + "/" + relative.
+std::string DataPath(const std::string& relative);
+
+}  // namespace dateline
+
+#endif  // DATELINE_CORE_PATHS_H_

@@ -1,0 +1,61 @@
+#include "pipeline/pipeline.h"
+
+#include <chrono>
+
+// Each stage's factory. A stage adds its include and its block in Load() below, in pipeline order.
+// [stage includes]
+
+namespace dateline {
+
+void StageTimings::Add(const std::string& stage, double s) {
+  for (auto& [name, secs] : seconds) {
+    if (name == stage) {
+      secs += s;
+      return;
+    }
+  }
+  seconds.emplace_back(stage, s);
+}
+
+void StageTimings::Merge(const StageTimings& other) {
+  for (const auto& [name, secs] : other.seconds) Add(name, secs);
+}
+
+StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& options) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  static const char* kOrder[] = {"segment", "tag", "parse", "ner", "timex", "actors", "events"};
+  bool known = false;
+  for (const char* s : kOrder) known |= options.until == s;
+  if (!known) return Status::InvalidArgument("unknown pipeline stage '" + options.until + "'");
+  auto wants = [&](const char* stage) {
+    for (const char* s : kOrder) {
+      if (std::string(s) == stage) return true;
+      if (options.until == s) return false;
+    }
+    return false;
+  };
+  (void)wants;
+  // [stage blocks] Each block: if (wants("name")) { ASSIGN_OR_RETURN(auto a, MakeXxx()); p->stages_.push_back(std::move(a)); }
+  return p;
+}
+
+Status Pipeline::Process(Document* doc, StageTimings* timings) const {
+  for (const auto& stage : stages_) {
+    const auto t0 = std::chrono::steady_clock::now();
+    Status s = stage->Annotate(doc);
+    if (timings) {
+      timings->Add(stage->name(),
+                   std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    }
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+std::vector<std::string> Pipeline::StageNames() const {
+  std::vector<std::string> names;
+  for (const auto& s : stages_) names.push_back(s->name());
+  return names;
+}
+
+}  // namespace dateline
