@@ -6,6 +6,7 @@
 //       "segment", "Split articles into sentences and tokens (JSON Lines on stdout)",
 //       [](CLI::App* app) { ... add options ...; return [opts] { return RunSegment(*opts); }; });
 //
+// A name with a space ("eval timex", "train tagger") is registered under a shared group command.
 // The setup function adds options to the CLI11 sub-app and returns the action to run when the
 // subcommand is chosen; the action returns the process exit code. Registration is not thread-safe
 // (it happens before main).

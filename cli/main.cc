@@ -40,7 +40,24 @@ int main(int argc, char** argv) {
   std::sort(commands.begin(), commands.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
   Action chosen;
   for (auto& cmd : commands) {
-    CLI::App* sub = app.add_subcommand(cmd.name, cmd.help);
+    // "eval timex" registers `timex` under a shared `eval` group.
+    CLI::App* parent = &app;
+    std::string name = cmd.name;
+    if (auto sp = name.find(' '); sp != std::string::npos) {
+      std::string group = name.substr(0, sp);
+      name = name.substr(sp + 1);
+      CLI::App* g = nullptr;
+      try {
+        g = app.get_subcommand(group);
+      } catch (const CLI::OptionNotFound&) {
+        g = app.add_subcommand(group, group == "eval"    ? "Score system output against gold data"
+                                      : group == "train" ? "Train a statistical model from public data"
+                                                         : group);
+        g->require_subcommand(1);
+      }
+      parent = g;
+    }
+    CLI::App* sub = parent->add_subcommand(name, cmd.help);
     Action action = cmd.setup(sub);
     sub->callback([&chosen, action] { chosen = action; });
   }
