@@ -4,6 +4,7 @@
 
 // Each stage's factory. A stage adds its include and its block in Load() below, in pipeline order.
 // [stage includes]
+#include "text/segmenter.h"
 
 namespace dateline {
 
@@ -36,6 +37,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   };
   (void)wants;
   // [stage blocks] Each block: if (wants("name")) { ASSIGN_OR_RETURN(auto a, MakeXxx()); p->stages_.push_back(std::move(a)); }
+  if (wants("segment")) { ASSIGN_OR_RETURN(auto a, MakeSegmenter()); p->stages_.push_back(std::move(a)); }
   return p;
 }
 
