@@ -56,7 +56,7 @@ void AppendNormalized(char32_t cp, std::string* out) {
   // NFKC of a single code point (compatibility forms: fullwidth letters, superscripts, ﬅ, ㎞, …).
   utf8proc_int32_t buf[16];
   const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 16, 
-                                                     static_cast<utf8proc_option_t>(UTF8PROC_COMPAT), nullptr);
+                                                     static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE), nullptr);
   if (n <= 0 || n > 16) {
     AppendUtf8(out, cp);
     return;
