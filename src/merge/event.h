@@ -21,6 +21,7 @@ namespace dateline {
 struct MentionRecord {
   EventMention mention;
   std::string outlet;          // Document::source, else the URL's host, else "" (then the doc id counts)
+  std::string url;             // Document::url, or ""
   Date published;              // Document::published
   std::string sentence_text;   // the sentence that reports it, as written ("" when unknown)
   uint32_t sentence_start = 0, sentence_end = 0;  // byte offsets of that sentence in the document
