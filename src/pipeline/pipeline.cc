@@ -5,6 +5,7 @@
 // Each stage's factory. A stage adds its include and its block in Load() below, in pipeline order.
 // [stage includes]
 #include "text/segmenter.h"
+#include "tag/tagger.h"
 
 namespace dateline {
 
@@ -38,6 +39,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   (void)wants;
   // [stage blocks] Each block: if (wants("name")) { ASSIGN_OR_RETURN(auto a, MakeXxx()); p->stages_.push_back(std::move(a)); }
   if (wants("segment")) { ASSIGN_OR_RETURN(auto a, MakeSegmenter()); p->stages_.push_back(std::move(a)); }
+  if (wants("tag")) { ASSIGN_OR_RETURN(auto a, MakeTagAnnotator()); p->stages_.push_back(std::move(a)); }
   return p;
 }
 

@@ -1,0 +1,76 @@
+// LinearModel: the sparse weights of a multi-class linear classifier (an averaged perceptron after
+// training), keyed by hashed features.
+//
+// Each feature maps to a short list of (class, weight) pairs; Score() adds them into a dense score
+// vector. Lookup is an open-addressing table of 64-bit feature hashes. Immutable after Build/Read:
+// Score() is const and thread-safe; it allocates nothing.
+#ifndef DATELINE_TAG_LINEAR_MODEL_H_
+#define DATELINE_TAG_LINEAR_MODEL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "core/status.h"
+#include "tag/byte_io.h"
+
+namespace dateline {
+
+class LinearModel {
+ public:
+  struct Weight {
+    uint32_t cls;
+    float w;
+  };
+
+  LinearModel() = default;
+  // Builds from per-feature weight lists (features with an empty list are skipped).
+  static LinearModel Build(uint32_t num_classes, std::vector<std::pair<uint64_t, std::vector<Weight>>> rows);
+
+  uint32_t num_classes() const { return num_classes_; }
+  size_t num_features() const { return num_features_; }
+  size_t num_weights() const { return weights_.size(); }
+
+  // Adds the weights of features[0..n) to scores[0..num_classes()); unknown features add nothing.
+  void Score(const uint64_t* features, size_t n, float* scores) const {
+    for (size_t i = 0; i < n; ++i) {
+      const Slot* s = Find(features[i]);
+      if (!s) continue;
+      const Weight* w = weights_.data() + s->begin;
+      for (uint32_t k = 0; k < s->len; ++k) scores[w[k].cls] += w[k].w;
+    }
+  }
+
+  // Weights are stored as 16-bit quantised values with one scale (see doc/formats/models.md).
+  void Write(ByteWriter* out) const;
+  // Fails with Corruption on malformed data.
+  Status Read(ByteReader* in);
+
+ private:
+  struct Slot {
+    uint64_t key;  // 0 = empty
+    uint32_t begin;
+    uint32_t len;
+  };
+  const Slot* Find(uint64_t key) const {
+    size_t i = static_cast<size_t>(key) & mask_;
+    while (true) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return &s;
+      if (s.key == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+  void Index(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& lens);
+
+  uint32_t num_classes_ = 0;
+  size_t num_features_ = 0;
+  size_t mask_ = 0;
+  std::vector<Slot> slots_ = std::vector<Slot>(1, Slot{0, 0, 0});
+  std::vector<Weight> weights_;
+};
+
+}  // namespace dateline
+
+#endif  // DATELINE_TAG_LINEAR_MODEL_H_

@@ -1,0 +1,292 @@
+#include "tag/tagger.h"
+
+#include <algorithm>
+#include <mutex>
+
+#include "core/paths.h"
+
+namespace dateline {
+namespace {
+
+enum TaggerTemplate : uint32_t {
+  kBias, kLower, kForm, kSuf1, kSuf2, kSuf3, kSuf4, kPre1, kPre2, kPre3, kShape, kPrevW, kPrev2W, kNextW,
+  kNext2W, kPrevT, kPrevT2, kPrevTW, kPrevSuf3, kNextSuf3, kPrevWW, kWNextW, kPrevShape, kNextShape, kAmb,
+  kNextAmb, kNext2Amb, kPrevTNextAmb, kFirstShape, kAmbNextAmb, kPrevTSuf3
+};
+
+const uint64_t kPadStart = HashBytes("<s>");
+const uint64_t kPadEnd = HashBytes("</s>");
+const uint64_t kNoAmb = HashBytes("<unk-amb>");
+
+}  // namespace
+
+void WriteSelfTests(const std::vector<SelfTest>& tests, ByteWriter* out) {
+  out->U32(static_cast<uint32_t>(tests.size()));
+  for (const auto& t : tests) {
+    out->Strings(t.words);
+    out->Strings(t.expected);
+  }
+}
+
+Status ReadSelfTests(ByteReader* in, std::vector<SelfTest>* tests) {
+  uint32_t n = 0;
+  RETURN_IF_ERROR(in->U32(&n));
+  if (n > 1000) return Status::Corruption("too many self-test sentences");
+  tests->resize(n);
+  for (auto& t : *tests) {
+    RETURN_IF_ERROR(in->Strings(&t.words));
+    RETURN_IF_ERROR(in->Strings(&t.expected));
+    if (t.words.size() != t.expected.size()) return Status::Corruption("self-test size mismatch");
+  }
+  return Status::OK();
+}
+
+TagTokenInfo ComputeTagTokenInfo(std::string_view word, const TaggerModel& model) {
+  TagTokenInfo t;
+  char buf[64];
+  const size_t n = std::min(word.size(), sizeof(buf));
+  for (size_t i = 0; i < n; ++i) {
+    char c = word[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  std::string_view lower(buf, n);
+  t.form = HashBytes(word);
+  t.lower = HashBytes(lower);
+  t.shape = ShapeHash(word);
+  for (size_t k = 1; k <= 4; ++k) t.suf[k - 1] = k <= n ? HashBytes(lower.substr(n - k)) : t.lower;
+  for (size_t k = 1; k <= 3; ++k) t.pre[k - 1] = k <= n ? HashBytes(lower.substr(0, k)) : t.lower;
+  auto it = model.ambiguity.find(t.lower);
+  t.amb = it == model.ambiguity.end() ? kNoAmb : it->second;
+  return t;
+}
+
+void TaggerFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2, FeatureBuffer<48>* out) {
+  const TagTokenInfo& w = toks[i];
+  const uint64_t pw = i > 0 ? toks[i - 1].lower : kPadStart;
+  const uint64_t p2w = i > 1 ? toks[i - 2].lower : kPadStart;
+  const uint64_t nw = i + 1 < n ? toks[i + 1].lower : kPadEnd;
+  const uint64_t n2w = i + 2 < n ? toks[i + 2].lower : kPadEnd;
+  const uint64_t namb = i + 1 < n ? toks[i + 1].amb : kPadEnd;
+  const uint64_t n2amb = i + 2 < n ? toks[i + 2].amb : kPadEnd;
+  const uint64_t pt = static_cast<uint64_t>(prev + 2);
+  const uint64_t p2t = static_cast<uint64_t>(prev2 + 2);
+  out->Add(Feat(kBias, 0));
+  out->Add(Feat(kLower, w.lower));
+  out->Add(Feat(kForm, w.form));
+  out->Add(Feat(kSuf1, w.suf[0]));
+  out->Add(Feat(kSuf2, w.suf[1]));
+  out->Add(Feat(kSuf3, w.suf[2]));
+  out->Add(Feat(kSuf4, w.suf[3]));
+  out->Add(Feat(kPre1, w.pre[0]));
+  out->Add(Feat(kPre2, w.pre[1]));
+  out->Add(Feat(kPre3, w.pre[2]));
+  out->Add(Feat(kShape, w.shape));
+  out->Add(Feat(kPrevW, pw));
+  out->Add(Feat(kPrev2W, p2w));
+  out->Add(Feat(kNextW, nw));
+  out->Add(Feat(kNext2W, n2w));
+  out->Add(Feat(kPrevT, pt));
+  out->Add(Feat(kPrevT2, pt, p2t));
+  out->Add(Feat(kPrevTW, pt, w.lower));
+  out->Add(Feat(kPrevSuf3, i > 0 ? toks[i - 1].suf[2] : kPadStart));
+  out->Add(Feat(kNextSuf3, i + 1 < n ? toks[i + 1].suf[2] : kPadEnd));
+  out->Add(Feat(kPrevWW, pw, w.lower));
+  out->Add(Feat(kWNextW, w.lower, nw));
+  out->Add(Feat(kPrevShape, i > 0 ? toks[i - 1].shape : kPadStart));
+  out->Add(Feat(kNextShape, i + 1 < n ? toks[i + 1].shape : kPadEnd));
+  out->Add(Feat(kAmb, w.amb));
+  out->Add(Feat(kNextAmb, namb));
+  out->Add(Feat(kNext2Amb, n2amb));
+  out->Add(Feat(kPrevTNextAmb, pt, namb));
+  if (i == 0) out->Add(Feat(kFirstShape, w.shape));
+  out->Add(Feat(kAmbNextAmb, w.amb, namb));
+  out->Add(Feat(kPrevTSuf3, pt, w.suf[2]));
+}
+
+std::string TaggerModel::Payload() const {
+  ByteWriter out;
+  out.Strings(classes);
+  weights.Write(&out);
+  std::vector<std::pair<uint64_t, uint16_t>> td(tagdict.begin(), tagdict.end());
+  std::sort(td.begin(), td.end());
+  std::vector<uint64_t> tk;
+  std::vector<uint16_t> tv;
+  for (auto& [k, v] : td) {
+    tk.push_back(k);
+    tv.push_back(v);
+  }
+  out.Pod(tk);
+  out.Pod(tv);
+  std::vector<std::pair<uint64_t, uint64_t>> am(ambiguity.begin(), ambiguity.end());
+  std::sort(am.begin(), am.end());
+  std::vector<uint64_t> ak, av;
+  for (auto& [k, v] : am) {
+    ak.push_back(k);
+    av.push_back(v);
+  }
+  out.Pod(ak);
+  out.Pod(av);
+  lemmatizer.Write(&out);
+  WriteSelfTests(self_tests, &out);
+  return out.Release();
+}
+
+Status TaggerModel::ReadPayload(std::string_view payload) {
+  ByteReader in(payload);
+  RETURN_IF_ERROR(in.Strings(&classes));
+  if (classes.empty() || classes.size() > 256) return Status::Corruption("tagger: bad class count");
+  for (const auto& c : classes) {
+    if (c.find('\t') == std::string::npos) return Status::Corruption("tagger: bad class name");
+  }
+  RETURN_IF_ERROR(weights.Read(&in));
+  if (weights.num_classes() != classes.size()) return Status::Corruption("tagger: class count mismatch");
+  std::vector<uint64_t> tk, ak, av;
+  std::vector<uint16_t> tv;
+  RETURN_IF_ERROR(in.Pod(&tk));
+  RETURN_IF_ERROR(in.Pod(&tv));
+  if (tk.size() != tv.size()) return Status::Corruption("tagger: tag dictionary size mismatch");
+  tagdict.clear();
+  for (size_t i = 0; i < tk.size(); ++i) {
+    if (tv[i] >= classes.size()) return Status::Corruption("tagger: tag dictionary class out of range");
+    tagdict[tk[i]] = tv[i];
+  }
+  RETURN_IF_ERROR(in.Pod(&ak));
+  RETURN_IF_ERROR(in.Pod(&av));
+  if (ak.size() != av.size()) return Status::Corruption("tagger: ambiguity table size mismatch");
+  ambiguity.clear();
+  for (size_t i = 0; i < ak.size(); ++i) ambiguity[ak[i]] = av[i];
+  RETURN_IF_ERROR(lemmatizer.Read(&in));
+  RETURN_IF_ERROR(ReadSelfTests(&in, &self_tests));
+  if (!in.done()) return Status::Corruption("tagger: trailing bytes in payload");
+  return Status::OK();
+}
+
+Tagger::Tagger(TaggerModel model) : model_(std::move(model)) { Prepare(); }
+
+void Tagger::Prepare() {
+  upos_.clear();
+  xpos_.clear();
+  for (const auto& c : model_.classes) {
+    size_t tab = c.find('\t');
+    upos_.push_back(c.substr(0, tab));
+    xpos_.push_back(tab == std::string::npos ? std::string() : c.substr(tab + 1));
+  }
+}
+
+// Versions:
+//   1  (2026-11) first format: classes, quantised linear model, tag dictionary, ambiguity classes,
+//      lemmatizer tables, self-tests.
+StatusOr<std::unique_ptr<Tagger>> Tagger::FromBytes(std::string_view bytes, const std::string& origin) {
+  TaggerModel model;
+  std::string payload;
+  RETURN_IF_ERROR(ParseModelBytes(bytes, "tagger", kTaggerFormatVersion, origin, &model.manifest, &payload));
+  Status s = model.ReadPayload(payload);
+  if (!s.ok()) return Status::Corruption(origin + ": " + s.message());
+  auto tagger = std::make_unique<Tagger>(std::move(model));
+  RETURN_IF_ERROR(tagger->SelfCheck(origin));
+  return tagger;
+}
+
+StatusOr<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
+  ModelManifest manifest;
+  std::string payload;
+  TaggerModel model;
+  RETURN_IF_ERROR(ReadModelFile(path, "tagger", kTaggerFormatVersion, &model.manifest, &payload));
+  Status s = model.ReadPayload(payload);
+  if (!s.ok()) return Status::Corruption(path + ": " + s.message());
+  auto tagger = std::make_unique<Tagger>(std::move(model));
+  RETURN_IF_ERROR(tagger->SelfCheck(path));
+  return tagger;
+}
+
+void Tagger::TagClasses(const std::vector<std::string_view>& words, std::vector<int>* classes) const {
+  thread_local std::vector<TagTokenInfo> info;
+  const int n = static_cast<int>(words.size());
+  info.resize(n);
+  for (int i = 0; i < n; ++i) info[i] = ComputeTagTokenInfo(words[i], model_);
+  classes->assign(n, 0);
+  const int nc = static_cast<int>(model_.classes.size());
+  float scores[256];
+  FeatureBuffer<48> fb;
+  for (int i = 0; i < n; ++i) {
+    auto td = model_.tagdict.find(info[i].form);
+    if (td != model_.tagdict.end()) {
+      (*classes)[i] = td->second;
+      continue;
+    }
+    fb.Clear();
+    TaggerFeatures(info.data(), n, i, i > 0 ? (*classes)[i - 1] : -1, i > 1 ? (*classes)[i - 2] : -1, &fb);
+    std::fill(scores, scores + nc, 0.0f);
+    model_.weights.Score(fb.f, fb.n, scores);
+    (*classes)[i] = static_cast<int>(std::max_element(scores, scores + nc) - scores);
+  }
+}
+
+void Tagger::Tag(Sentence* sentence) const {
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<int> classes;
+  words.clear();
+  for (const Token& t : sentence->tokens) words.emplace_back(t.norm.empty() ? t.text : t.norm);
+  TagClasses(words, &classes);
+  for (size_t i = 0; i < sentence->tokens.size(); ++i) {
+    Token& t = sentence->tokens[i];
+    t.upos = upos_[classes[i]];
+    t.xpos = xpos_[classes[i]];
+    model_.lemmatizer.Lemmatize(words[i], t.xpos, &t.lemma);
+  }
+}
+
+Status Tagger::SelfCheck(const std::string& origin) const {
+  size_t total = 0, same = 0;
+  Sentence s;
+  for (const SelfTest& test : model_.self_tests) {
+    s.tokens.assign(test.words.size(), Token());
+    for (size_t i = 0; i < test.words.size(); ++i) s.tokens[i].text = test.words[i];
+    Tag(&s);
+    for (size_t i = 0; i < test.words.size(); ++i) {
+      ++total;
+      same += test.expected[i] == s.tokens[i].upos + "\t" + s.tokens[i].xpos + "\t" + s.tokens[i].lemma;
+    }
+  }
+  if (total > 0 && same * 100 < total * 95) {
+    return Status::Corruption(origin + ": tagger self-test failed (" + std::to_string(same) + " of " +
+                              std::to_string(total) + " words as recorded); the file is damaged or was " +
+                              "written by an incompatible build");
+  }
+  return Status::OK();
+}
+
+namespace {
+
+class TagAnnotator : public Annotator {
+ public:
+  explicit TagAnnotator(std::shared_ptr<const Tagger> tagger) : tagger_(std::move(tagger)) {}
+  const char* name() const override { return "tag"; }
+  Status Annotate(Document* doc) const override {
+    for (Sentence& s : doc->sentences) tagger_->Tag(&s);
+    return Status::OK();
+  }
+
+ private:
+  std::shared_ptr<const Tagger> tagger_;
+};
+
+}  // namespace
+
+StatusOr<std::shared_ptr<const Tagger>> SharedTagger() {
+  static std::mutex mu;
+  static std::shared_ptr<const Tagger> shared;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!shared) {
+    ASSIGN_OR_RETURN(auto t, Tagger::Load(DataPath("models/tagger.dlm")));
+    shared = std::move(t);
+  }
+  return shared;
+}
+
+StatusOr<std::unique_ptr<Annotator>> MakeTagAnnotator() {
+  ASSIGN_OR_RETURN(auto tagger, SharedTagger());
+  return std::unique_ptr<Annotator>(new TagAnnotator(std::move(tagger)));
+}
+
+}  // namespace dateline
