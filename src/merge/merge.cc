@@ -627,6 +627,8 @@ std::vector<Event> MergeMentions(std::vector<MentionRecord> mentions, const Merg
     events.push_back(std::move(built[i].second));
   }
   std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    // Chronological; events with no known date last.
+    if (a.date.known() != b.date.known()) return a.date.known();
     const std::string da = a.date.ToString(), db = b.date.ToString();
     if (da != db) return da < db;
     return a.id < b.id;

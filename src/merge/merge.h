@@ -51,7 +51,7 @@ std::vector<MentionRecord> MentionRecordsOf(const Document& doc);
 // The outlet that counts for NumSources: doc.source, else the host of doc.url, else "".
 std::string OutletOf(const Document& doc);
 
-// Clusters mentions into events (sorted by date, then id). Never fails; mentions without a type are
+// Clusters mentions into events (sorted by date, undated last, then id). Never fails; mentions without a type are
 // dropped (they cannot be coded).
 std::vector<Event> MergeMentions(std::vector<MentionRecord> mentions, const MergeOptions& options = {});
 
