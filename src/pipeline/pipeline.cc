@@ -6,6 +6,7 @@
 // [stage includes]
 #include "text/segmenter.h"
 #include "tag/tagger.h"
+#include "timex/timex_annotator.h"
 
 namespace dateline {
 
@@ -40,6 +41,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   // [stage blocks] Each block: if (wants("name")) { ASSIGN_OR_RETURN(auto a, MakeXxx()); p->stages_.push_back(std::move(a)); }
   if (wants("segment")) { ASSIGN_OR_RETURN(auto a, MakeSegmenter()); p->stages_.push_back(std::move(a)); }
   if (wants("tag")) { ASSIGN_OR_RETURN(auto a, MakeTagAnnotator()); p->stages_.push_back(std::move(a)); }
+  if (wants("timex")) { ASSIGN_OR_RETURN(auto a, MakeTimexAnnotator()); p->stages_.push_back(std::move(a)); }
   return p;
 }
 
@@ -63,3 +65,4 @@ std::vector<std::string> Pipeline::StageNames() const {
 }
 
 }  // namespace dateline
+
