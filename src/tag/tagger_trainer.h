@@ -15,7 +15,7 @@
 namespace dateline {
 
 struct TaggerTrainOptions {
-  int epochs = 10;
+  int epochs = 12;
   uint64_t seed = 1;
   float prune = 0.05f;              // drop averaged weights smaller than this
   uint32_t min_updates = 1;         // drop features updated fewer times

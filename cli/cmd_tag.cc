@@ -1,0 +1,60 @@
+// `dateline tag`: part-of-speech tags and lemmas, CoNLL-U out. Text in (segmented by the text stage), or
+// `--input conllu` to keep a treebank's gold tokenization (multi-word tokens and comments are kept).
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli/command.h"
+#include "core/paths.h"
+#include "tag/conllu.h"
+#include "tag/tagger.h"
+#include "text/segmenter.h"
+
+namespace dateline::cli {
+namespace {
+
+struct TagArgs {
+  std::string input = "text", in = "-", model;
+};
+
+Status RunTag(const TagArgs& a) {
+  ASSIGN_OR_RETURN(auto tagger, Tagger::Load(a.model.empty() ? DataPath("models/tagger.dlm") : a.model));
+  ConlluCorpus corpus;
+  if (a.input == "conllu") {
+    ASSIGN_OR_RETURN(auto c, ReadConllu(a.in));
+    corpus = std::move(c);
+  } else if (a.input == "text") {
+    std::stringstream ss;
+    if (a.in == "-") {
+      ss << std::cin.rdbuf();
+    } else {
+      std::ifstream f(a.in, std::ios::binary);
+      if (!f) return Status::NotFound("cannot open " + a.in);
+      ss << f.rdbuf();
+    }
+    corpus.doc.text = ss.str();
+    corpus.doc.id = a.in == "-" ? "stdin" : a.in;
+    corpus.doc.sentences = SegmentText(corpus.doc.text);
+  } else {
+    return Status::InvalidArgument("--input must be text or conllu, not '" + a.input + "'");
+  }
+  for (Sentence& s : corpus.doc.sentences) {
+    tagger->Tag(&s);
+    for (Token& t : s.tokens) t.deprel.clear();  // tagging only: no dependencies written
+  }
+  std::cout << WriteConllu(corpus.doc, corpus.extras.empty() ? nullptr : &corpus.extras);
+  return Status::OK();
+}
+
+const bool kRegistered = RegisterCommand(
+    "tag", "Tag parts of speech and lemmas (text or CoNLL-U in, CoNLL-U out)", [](CLI::App* app) {
+      auto a = std::make_shared<TagArgs>();
+      app->add_option("--input", a->input, "input format: text or conllu (gold tokenization)");
+      app->add_option("--in", a->in, "input file, - for stdin");
+      app->add_option("--model", a->model, "tagger model (default: data/models/tagger.dlm)");
+      return [a] { return ReportStatus("tag", RunTag(*a)); };
+    });
+
+}  // namespace
+}  // namespace dateline::cli
