@@ -1,0 +1,1233 @@
+#include "events/event_annotator.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <string_view>
+#include <unordered_set>
+
+namespace dateline {
+namespace {
+
+constexpr int kNone = -1;
+
+bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsPunct(std::string_view f) {
+  if (f.empty()) return true;
+  unsigned char c = f[0];
+  if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+    // typographic quotes and dashes are punctuation
+    return f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D" || f == "\xE2\x80\x94" || f == "\xE2\x80\x93" ||
+           f == "\xE2\x80\x98" || f == "\xE2\x80\x99" || f == "\xC2\xAB" || f == "\xC2\xBB";
+  }
+  if (c == '$' || c == '@' || c == '#') return false;
+  return !(c >= 'A' && c <= 'Z');
+}
+
+bool IsHyphen(std::string_view f) { return f == "-" || f == "\xE2\x80\x93"; }
+
+// Tokens that end a clause for the left/right scans.
+bool IsClauseBreak(std::string_view f) {
+  return f == ";" || f == ":" || f == "." || f == "?" || f == "!" || f == "(" || f == ")" || f == "--" ||
+         f == "\xE2\x80\x94";
+}
+
+bool IsComplementizer(std::string_view f) {
+  return OneOf(f, {"that", "which", "who", "whom", "whose", "because", "while", "although", "though", "but",
+                   "whereas", "where", "when"});
+}
+
+bool IsPrep(std::string_view f) {
+  return OneOf(f, {"in", "at", "to", "from", "with", "near", "into", "for", "of", "on", "against", "between",
+                   "by", "about", "over", "toward", "towards", "across", "through", "via", "than", "like",
+                   "including", "amid", "after", "before", "alongside", "among", "during", "inside", "outside",
+                   "within", "without", "onto", "upon", "under", "around", "behind", "beyond", "despite",
+                   "following", "regarding", "concerning", "along"});
+}
+
+bool IsDeterminer(std::string_view f) {
+  return OneOf(f, {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+                   "those", "both", "all", "some", "any", "another", "each", "'s", "'"});
+}
+
+bool IsLocativePrep(std::string_view f) {
+  return OneOf(f, {"in", "at", "to", "from", "near", "into", "toward", "towards", "across", "through", "via",
+                   "inside", "outside", "within", "onto", "around", "off"});
+}
+
+bool IsAuxOrSpeech(std::string_view f) {
+  return OneOf(f, {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+                   "could", "can", "may", "might", "should", "must", "shall", "did", "does", "do", "said", "says",
+                   "say", "told", "stated", "added", "noted", "announced", "claimed", "came", "went", "took"});
+}
+
+bool IsBeForm(std::string_view f) {
+  return OneOf(f, {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"});
+}
+
+bool IsShiftMarker(std::string_view f) {
+  return OneOf(f, {"separately", "meanwhile", "elsewhere", "additionally"});
+}
+
+// A local view of one actor mention in the sentence.
+struct LocalMention {
+  const ActorMention* am = nullptr;
+  int b = 0, e = 0;      // token span [b, e)
+  std::string prep;      // preposition governing it ("with", "in", …) or ""
+  int group = 0;         // coordinated mentions share a group id
+  bool inner = false;    // part of a hyphenated token ("Biden-Macron")
+};
+
+struct LocalTimex {
+  const TimeExpression* tx = nullptr;
+  int tok = 0;      // first token
+  int tok_end = 0;  // one past last token
+};
+
+// A trigger match in a sentence.
+struct Match {
+  int entry = 0;
+  int head = 0;        // head token
+  int b = 0, e = 0;    // token span covering the pattern
+  int pred = 0;        // the predicate token (a light verb for "held talks", else the head)
+  bool light = false;
+  std::vector<int> toks;
+};
+
+// One source/target candidate: a mention or an implicit (context) actor.
+struct Role {
+  Actor actor;
+  uint32_t start = 0, end = 0;
+  int mention = kNone;  // local mention index, or kNone when implicit
+};
+
+struct StatusResult {
+  EventStatus status = EventStatus::kHappened;
+  std::string cue;
+  bool negated = false;
+  int govern_tok = kNone;  // token of a claim verb governing the trigger ("alleged", "warned")
+};
+
+struct DatedMention {
+  int sentence = 0;
+  Date date;
+};
+
+class SentenceWorker {
+ public:
+  SentenceWorker(const EventLexicon& lex, const EventAnnotatorOptions& opt, Document* doc, int si,
+                 std::vector<DatedMention>* dated, const Date& lede_date)
+      : lex_(lex), opt_(opt), doc_(doc), si_(si), s_(doc->sentences[si]), dated_(dated), lede_(lede_date) {}
+
+  void Run();
+
+ private:
+  void Prepare();
+  void FindMatches(std::vector<Match>* out) const;
+  bool MatchEntry(const TriggerEntry& e, int head, Match* m) const;
+  bool LooksNoun(int i) const;
+  bool CondHolds(const TriggerEntry& e, int b, int ee) const;
+  bool IsVerbLike(int i) const;
+  int PrepBefore(int b) const;
+  // Mentions of the noun-phrase run starting at token `from` (skipping determiners and modifiers), with
+  // their coordinated group. Empty when the run holds no mention within `max_lead` tokens.
+  std::vector<int> RunAt(int from, int max_lead) const;
+  std::vector<int> GroupOf(int m) const;
+  std::vector<int> NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const;
+  int FindAfter(int from, int limit, std::string_view word) const;
+  std::vector<Role> ContextPair() const;
+  std::vector<Role> ContextPerson() const;
+  Role RoleOf(int m) const;
+  StatusResult ComputeStatus(const Match& m) const;
+  std::string Attribution(const Match& m) const;
+  std::vector<std::vector<const TimeExpression*>> DatesFor(int pred, std::string* text) const;
+  Date ContextDate(EventStatus status, std::string* basis) const;
+  std::string Location(const Match& m, const std::vector<int>& exclude, std::string* country) const;
+  std::string Instrument(const Match& m) const;
+  void Emit(const Match& m);
+  void DeriveAccusation(const Match& m, const StatusResult& st, const std::vector<Role>& sources);
+  std::string_view Text(uint32_t b, uint32_t e) const { return std::string_view(doc_->text).substr(b, e - b); }
+  int TokenAt(uint32_t byte) const;
+  bool ParseOk() const { return parse_ok_; }
+  int ParseChild(int head, std::initializer_list<std::string_view> rels) const;
+  int MentionCovering(int tok) const;
+
+  const EventLexicon& lex_;
+  const EventAnnotatorOptions& opt_;
+  Document* doc_;
+  int si_;
+  const Sentence& s_;
+  std::vector<DatedMention>* dated_;
+  Date lede_;
+
+  int n_ = 0;
+  std::vector<std::string> f_;    // lower-case forms
+  std::vector<std::string> lem_;  // lower-case lemmas ("" when untagged)
+  std::vector<LocalMention> ms_;
+  std::vector<int> mention_at_;   // token → local mention (last one covering it), or kNone
+  std::vector<LocalTimex> tx_;
+  std::vector<int> trigger_heads_;
+  bool parse_ok_ = false;
+  std::vector<uint8_t> used_govern_;
+};
+
+int SentenceWorker::TokenAt(uint32_t byte) const {
+  for (int i = 0; i < n_; ++i) {
+    if (s_.tokens[i].end > byte) return i;
+  }
+  return n_ - 1;
+}
+
+void SentenceWorker::Prepare() {
+  n_ = static_cast<int>(s_.tokens.size());
+  f_.resize(n_);
+  lem_.resize(n_);
+  for (int i = 0; i < n_; ++i) {
+    const Token& t = s_.tokens[i];
+    f_[i] = LowerForm(t.norm.empty() ? t.text : t.norm);
+    lem_[i] = LowerForm(t.lemma);
+  }
+  // Parse plausibility: exactly one root, heads in range, most tokens attached.
+  if (opt_.use_parse && n_ > 0) {
+    int roots = 0, bad = 0;
+    for (int i = 0; i < n_; ++i) {
+      const Token& t = s_.tokens[i];
+      if (t.deprel.empty()) ++bad;
+      if (t.head == -1 || t.deprel == "root") ++roots;
+      else if (t.head < 0 || t.head >= n_ || t.head == i) ++bad;
+    }
+    parse_ok_ = roots == 1 && bad == 0;
+  }
+  // Actor mentions of this sentence.
+  for (const ActorMention& am : doc_->actors) {
+    if (am.end <= s_.start || am.start >= s_.end) continue;
+    if (am.sentence >= 0 && am.sentence != s_.index && am.sentence != si_) continue;
+    if (am.actor.empty()) continue;
+    LocalMention lm;
+    lm.am = &am;
+    if (am.token_begin >= 0 && am.token_end > am.token_begin && am.token_end <= n_ &&
+        (am.sentence == si_ || am.sentence == s_.index)) {
+      lm.b = am.token_begin;
+      lm.e = am.token_end;
+    } else {
+      lm.b = TokenAt(am.start);
+      lm.e = TokenAt(am.end > 0 ? am.end - 1 : 0) + 1;
+    }
+    if (lm.b < 0 || lm.b >= n_) continue;
+    if (lm.e <= lm.b) lm.e = lm.b + 1;
+    const Token& tb = s_.tokens[lm.b];
+    lm.inner = lm.e == lm.b + 1 && (am.start > tb.start || am.end < tb.end);
+    ms_.push_back(lm);
+  }
+  std::stable_sort(ms_.begin(), ms_.end(), [](const LocalMention& a, const LocalMention& b) {
+    return a.am->start < b.am->start;
+  });
+  mention_at_.assign(n_, kNone);
+  for (int m = 0; m < static_cast<int>(ms_.size()); ++m) {
+    for (int t = ms_[m].b; t < ms_[m].e; ++t) mention_at_[t] = m;
+    ms_[m].prep = "";
+    int p = PrepBefore(ms_[m].b);
+    if (p != kNone) ms_[m].prep = f_[p];
+  }
+  // Groups: "X and Y", "X, Y and Z", "X-Y" (inside one token), "both X and Y".
+  int g = 0;
+  for (int m = 0; m < static_cast<int>(ms_.size()); ++m) {
+    if (m > 0) {
+      const LocalMention& a = ms_[m - 1];
+      const LocalMention& b = ms_[m];
+      bool join = false;
+      if (a.inner && b.inner && a.b == b.b) {
+        join = true;
+      } else if (b.b >= a.e && b.b - a.e <= 2) {
+        join = b.b > a.e;
+        bool has_and = false;
+        for (int t = a.e; t < b.b; ++t) {
+          if (f_[t] == "and" || f_[t] == "&") has_and = true;
+          else if (!(f_[t] == "," || IsHyphen(f_[t]))) join = false;
+        }
+        if (join && !has_and && f_[a.e] == ",") {
+          // "X, Y and Z": a comma joins only when an "and" closes the list soon after
+          join = false;
+          for (int t = b.e; t < std::min(n_, b.e + 2); ++t) {
+            if (f_[t] == "and" || f_[t] == ",") join = true;
+          }
+        }
+        if (join && !has_and && IsHyphen(f_[a.e])) join = true;
+      }
+      if (!join) ++g;
+    }
+    ms_[m].group = g;
+  }
+  // Time expressions of this sentence.
+  for (const TimeExpression& tx : doc_->timexes) {
+    if (tx.start < s_.start || tx.start >= s_.end) continue;
+    if (!tx.date.known()) continue;
+    if (tx.type != TimexType::kDate && tx.type != TimexType::kTime) continue;
+    LocalTimex lt;
+    lt.tx = &tx;
+    lt.tok = TokenAt(tx.start);
+    lt.tok_end = TokenAt(tx.end > 0 ? tx.end - 1 : 0) + 1;
+    tx_.push_back(lt);
+  }
+  std::sort(tx_.begin(), tx_.end(), [](const LocalTimex& a, const LocalTimex& b) { return a.tx->start < b.tx->start; });
+}
+
+int SentenceWorker::PrepBefore(int b) const {
+  // Looks back over determiners, modifiers and titles for a preposition: "with his French counterpart X".
+  for (int t = b - 1, steps = 0; t >= 0 && steps < 5; --t, ++steps) {
+    const std::string& f = f_[t];
+    if (IsPrep(f)) return t;
+    if (IsPunct(f) && !IsHyphen(f) && f != "'s" && f != "'") return kNone;
+    if (IsComplementizer(f) || IsAuxOrSpeech(f) || f == "and" || f == "or") return kNone;
+    if (IsVerbLike(t)) return kNone;
+    if (mention_at_.size() == static_cast<size_t>(n_) && mention_at_[t] != kNone) return kNone;
+  }
+  return kNone;
+}
+
+bool SentenceWorker::IsVerbLike(int i) const {
+  const Token& t = s_.tokens[i];
+  if (!t.upos.empty()) return t.upos == "VERB" || t.upos == "AUX";
+  if (IsAuxOrSpeech(f_[i])) return true;
+  auto* ids = lex_.EntriesForHead(f_[i]);
+  if (!ids) return false;
+  for (int id : *ids) {
+    if (!lex_.entry(id).noun && !LooksNoun(i)) return true;
+  }
+  return false;
+}
+
+bool SentenceWorker::LooksNoun(int i) const {
+  const Token& t = s_.tokens[i];
+  if (!t.upos.empty()) return t.upos == "NOUN" || t.upos == "PROPN";
+  if (i == 0) return false;
+  const std::string& p = f_[i - 1];
+  if (p == "to") return false;  // infinitive
+  if (IsDeterminer(p) || p == "'s" || p == "'" || IsPrep(p)) return true;
+  // "five-hour meeting", "phone calls", "telephone talks": preceded by a modifier that is not a verb
+  if (p.find('-') != std::string::npos && p.size() > 2) return true;
+  if (OneOf(p, {"phone", "telephone", "video", "joint", "military", "naval", "air", "crisis", "diplomatic",
+                "official", "state", "bilateral", "recent", "first", "second", "third", "new", "latest",
+                "previous", "further", "direct", "several", "two", "three", "five"})) {
+    return true;
+  }
+  if (mention_at_[i - 1] != kNone) {
+    // "Russian invasion", "Biden-Macron call" (a modifier), not "Russia attacks" (a subject)
+    const LocalMention& lm = ms_[mention_at_[i - 1]];
+    if (lm.inner || lm.am->how == "demonym") return true;
+    std::string_view w = Text(lm.am->start, lm.am->end);
+    for (std::string_view suf : {"ian", "ean", "ese", "ish", "ch", "ic"}) {
+      if (w.size() > suf.size() + 2 && w.ends_with(suf) && w.find(' ') == std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceWorker::CondHolds(const TriggerEntry& e, int b, int ee) const {
+  if (e.cond_class.empty()) return true;
+  bool found = false;
+  for (int t = std::max(0, b - 8); t < std::min(n_, ee + 8) && !found; ++t) {
+    if (t >= b && t < ee) continue;
+    found = lex_.InClass(e.cond_class, f_[t]) || (!lem_[t].empty() && lex_.InClass(e.cond_class, lem_[t]));
+  }
+  return e.cond_negated ? !found : found;
+}
+
+bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const {
+  const Token& t = s_.tokens[head];
+  if (!t.upos.empty()) {
+    if (e.noun && !(t.upos == "NOUN" || t.upos == "PROPN")) return false;
+    if (!e.noun && !(t.upos == "VERB")) return false;
+  } else if (e.words.size() == 1 || e.head == static_cast<int>(e.words.size()) - 1) {
+    // Untagged text: decide noun vs verb from the left context.
+    if (e.noun != LooksNoun(head)) return false;
+  }
+  m->toks.clear();
+  m->toks.push_back(head);
+  int pos = head;
+  for (int k = e.head - 1; k >= 0; --k) {
+    int found = kNone;
+    for (int t = pos - 1; t >= std::max(0, pos - 2); --t) {
+      if (IsHyphen(f_[t])) continue;
+      if (lex_.IsFormOf(f_[t], e.words[k]) || lem_[t] == e.words[k]) found = t;
+      break;
+    }
+    if (found == kNone) return false;
+    m->toks.push_back(found);
+    pos = found;
+  }
+  pos = head;
+  for (size_t k = e.head + 1; k < e.words.size(); ++k) {
+    int found = kNone;
+    for (int t = pos + 1; t < std::min(n_, pos + 5); ++t) {
+      if (lex_.IsFormOf(f_[t], e.words[k]) || lem_[t] == e.words[k]) {
+        found = t;
+        break;
+      }
+      if (IsPunct(f_[t]) && !IsHyphen(f_[t])) break;
+    }
+    if (found == kNone) return false;
+    m->toks.push_back(found);
+    pos = found;
+  }
+  std::sort(m->toks.begin(), m->toks.end());
+  m->head = head;
+  m->b = m->toks.front();
+  m->e = m->toks.back() + 1;
+  if (!CondHolds(e, m->b, m->e)) return false;
+  m->pred = head;
+  m->light = false;
+  if (e.noun) {
+    // Light verb: "held talks", "held a telephone call", "paid a visit", "launched strikes".
+    for (int t = m->b - 1, steps = 0; t >= 0 && steps < 4; --t, ++steps) {
+      const std::string& f = f_[t];
+      bool light = lex_.InClass("light", f) || (!lem_[t].empty() && lex_.InClass("light", lem_[t]));
+      if (light && f != "'s") {
+        m->pred = t;
+        m->light = true;
+        m->b = t;
+        break;
+      }
+      if (IsPunct(f) && !IsHyphen(f)) break;
+      if (IsPrep(f) || IsComplementizer(f) || IsVerbLike(t)) break;
+    }
+  }
+  return true;
+}
+
+void SentenceWorker::FindMatches(std::vector<Match>* out) const {
+  std::vector<Match> cands;
+  for (int i = 0; i < n_; ++i) {
+    std::vector<int> ids;
+    if (auto* v = lex_.EntriesForHead(f_[i])) ids = *v;
+    if (!lem_[i].empty() && lem_[i] != f_[i]) {
+      if (auto* v = lex_.EntriesForHead(lem_[i])) {
+        for (int id : *v) {
+          if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+        }
+      }
+    }
+    for (int id : ids) {
+      Match m;
+      m.entry = id;
+      if (MatchEntry(lex_.entry(id), i, &m)) cands.push_back(std::move(m));
+    }
+  }
+  std::sort(cands.begin(), cands.end(), [&](const Match& a, const Match& b) {
+    if (a.toks.size() != b.toks.size()) return a.toks.size() > b.toks.size();
+    return lex_.entry(a.entry).line < lex_.entry(b.entry).line;
+  });
+  std::vector<uint8_t> used(n_, 0);
+  for (auto& m : cands) {
+    bool free = true;
+    for (int t : m.toks) free = free && !used[t];
+    if (!free) continue;
+    for (int t : m.toks) used[t] = 1;
+    out->push_back(std::move(m));
+  }
+  std::sort(out->begin(), out->end(), [](const Match& a, const Match& b) { return a.head < b.head; });
+}
+
+std::vector<int> SentenceWorker::GroupOf(int m) const {
+  std::vector<int> out;
+  for (int k = 0; k < static_cast<int>(ms_.size()); ++k) {
+    if (ms_[k].group == ms_[m].group) out.push_back(k);
+  }
+  return out;
+}
+
+std::vector<int> SentenceWorker::RunAt(int from, int max_lead) const {
+  // Skip determiners/modifiers to the first mention; then the noun phrase run continues over modifiers
+  // and mentions until punctuation, a preposition, a verb or a clause word. The run's last mention and
+  // its coordinated group are returned ("with his French counterpart Emmanuel Macron" → Macron).
+  int last = kNone;
+  int lead = 0;
+  for (int t = from; t < n_; ++t) {
+    if (mention_at_[t] != kNone) {
+      last = mention_at_[t];
+      t = ms_[last].e - 1;
+      continue;
+    }
+    const std::string& f = f_[t];
+    if (IsHyphen(f) || f == "'s" || f == "'") continue;
+    if (IsPunct(f) || IsPrep(f) || IsComplementizer(f) || f == "and" || f == "or" || IsVerbLike(t)) break;
+    if (last == kNone && ++lead > max_lead) break;
+    if (last != kNone) break;  // a modifier after a name ends the run ("Macron counterpart" is rare)
+  }
+  if (last == kNone) return {};
+  return GroupOf(last);
+}
+
+int SentenceWorker::FindAfter(int from, int limit, std::string_view word) const {
+  for (int t = from; t < std::min(n_, from + limit); ++t) {
+    if (f_[t] == word) return t;
+    if (IsClauseBreak(f_[t]) || f_[t] == ",") return kNone;
+  }
+  return kNone;
+}
+
+std::vector<int> SentenceWorker::NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const {
+  *anaphor_pair = *anaphor_single = false;
+  for (int t = pos - 1; t >= 0; --t) {
+    const std::string& f = f_[t];
+    if (f == ";" || f == ":") break;
+    if (mention_at_[t] != kNone) {
+      int m = mention_at_[t];
+      t = ms_[m].b;
+      if (!ms_[m].prep.empty()) continue;
+      // "Russia's Defense Ministry": prefer the head of a possessive chain only when nothing follows
+      return GroupOf(m);
+    }
+    if (f == "they" || f == "both" || (f == "leaders" && t > 0 && OneOf(f_[t - 1], {"both", "two", "the"})) ||
+        (f == "sides" && t > 0 && OneOf(f_[t - 1], {"both", "two"})) ||
+        (OneOf(f, {"presidents", "men", "countries", "ministers", "governments"}) && t > 0 &&
+         OneOf(f_[t - 1], {"both", "two"}))) {
+      if (t + 1 < n_ && (IsPrep(f_[t + 1]) || f_[t + 1] == "'s")) continue;
+      *anaphor_pair = true;
+      return {};
+    }
+    if (f == "he" || f == "she") {
+      *anaphor_single = true;
+      return {};
+    }
+  }
+  return {};
+}
+
+Role SentenceWorker::RoleOf(int m) const {
+  Role r;
+  r.actor = ms_[m].am->actor;
+  r.start = ms_[m].am->start;
+  r.end = ms_[m].am->end;
+  r.mention = m;
+  return r;
+}
+
+std::vector<Role> SentenceWorker::ContextPair() const {
+  // The participants of the latest two-sided event of this or the previous sentences.
+  for (auto it = doc_->events.rbegin(); it != doc_->events.rend(); ++it) {
+    if (it->sentence < si_ - 2) break;
+    if (it->source.present() && it->target.present() && it->type == "CONSULT") {
+      Role a, b;
+      a.actor = it->source.actor;
+      b.actor = it->target.actor;
+      return {a, b};
+    }
+  }
+  // Else the last two distinct actors named in this sentence (before the anaphor) or the previous one.
+  std::vector<Role> out;
+  for (const ActorMention& am : doc_->actors) {
+    if (am.sentence < si_ - 1 || am.sentence > si_) continue;
+    if (am.actor.empty() || am.actor.country.empty()) continue;
+    bool dup = false;
+    for (auto& r : out) dup = dup || r.actor.id == am.actor.id || r.actor.country == am.actor.country;
+    if (dup) continue;
+    Role r;
+    r.actor = am.actor;
+    out.push_back(r);
+  }
+  if (out.size() > 2) out.erase(out.begin(), out.end() - 2);
+  if (out.size() < 2) return {};
+  return out;
+}
+
+std::vector<Role> SentenceWorker::ContextPerson() const {
+  // The source of the latest event in this or the previous sentence, if it is a person.
+  for (auto it = doc_->events.rbegin(); it != doc_->events.rend(); ++it) {
+    if (it->sentence < si_ - 1) break;
+    if (it->source.present() && it->source.actor.id.rfind("person:", 0) == 0) {
+      Role r;
+      r.actor = it->source.actor;
+      return {r};
+    }
+  }
+  return {};
+}
+
+int SentenceWorker::ParseChild(int head, std::initializer_list<std::string_view> rels) const {
+  for (int i = 0; i < n_; ++i) {
+    if (s_.tokens[i].head != head) continue;
+    for (auto r : rels) {
+      if (s_.tokens[i].deprel == r) return i;
+    }
+  }
+  return kNone;
+}
+
+int SentenceWorker::MentionCovering(int tok) const { return tok >= 0 && tok < n_ ? mention_at_[tok] : kNone; }
+
+StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
+  StatusResult r;
+  const TriggerEntry& e = lex_.entry(m.entry);
+  const CameoCode* code = lex_.Code(e.cameo);
+  const bool conflict = code && code->quad_class >= 3;
+  struct Hit {
+    CueStatus status;
+    int dist;
+    std::string cue;
+    int tok;
+    CueScope scope;
+  };
+  std::vector<Hit> hits;
+  // Left boundary of the trigger's clause.
+  int seg = 0;
+  for (int t = m.pred - 1; t >= 0; --t) {
+    const std::string& f = f_[t];
+    if (IsClauseBreak(f) || f == "," || f == "\"" || f == "\xE2\x80\x9C" || f == "\xE2\x80\x9D") {
+      seg = t + 1;
+      break;
+    }
+    if (IsComplementizer(f) && t < m.pred - 1) {
+      seg = t + 1;
+      break;
+    }
+  }
+  // A cue matching tokens [s, e) (ends before or at `limit`).
+  auto cue_at = [&](const Cue& c, int start) {
+    if (start < 0 || start + static_cast<int>(c.words.size()) > n_) return false;
+    for (size_t k = 0; k < c.words.size(); ++k) {
+      const std::string& f = f_[start + k];
+      if (f != c.words[k] && !(c.words[k] == "n't" && f.size() > 3 && f.ends_with("n't"))) return false;
+    }
+    return true;
+  };
+  std::vector<uint8_t> covered(n_, 0);
+  // Longest cues first so that "did not rule out" hides "not".
+  std::vector<const Cue*> cues;
+  for (const Cue& c : lex_.cues()) cues.push_back(&c);
+  std::stable_sort(cues.begin(), cues.end(), [](const Cue* a, const Cue* b) { return a->words.size() > b->words.size(); });
+  for (const Cue* c : cues) {
+    if (c->status == CueStatus::kAttributed) continue;
+    const int len = static_cast<int>(c->words.size());
+    switch (c->scope) {
+      case CueScope::kStart: {
+        int first = 0;
+        while (first < n_ && IsPunct(f_[first])) ++first;
+        if (cue_at(*c, first) && first < m.head) hits.push_back({c->status, 100, c->words[0], first, c->scope});
+        break;
+      }
+      case CueScope::kNear:
+      case CueScope::kLeft: {
+        const bool near = c->scope == CueScope::kNear;
+        if (near && m.light) break;  // "held a call": the light verb carries the status
+        if (near && (c->words[0] == "a" || c->words[0] == "an") && !(e.noun && conflict)) break;
+        if (near && !e.noun && OneOf(c->words[0], {"a", "an", "any", "no", "without"})) break;
+        const int anchor = near ? m.head : m.pred;
+        const int window = near ? 3 : 7;
+        for (int start = anchor - len; start >= std::max(seg, anchor - window - len + 1); --start) {
+          if (start < 0) break;
+          bool free = true;
+          for (int k = start; k < start + len; ++k) free = free && !covered[k];
+          if (!free || !cue_at(*c, start)) continue;
+          // inside the trigger pattern itself ("threaten" is no cue for "threaten")
+          bool inside = false;
+          for (int t : m.toks) inside = inside || (t >= start && t < start + len);
+          if (inside) continue;
+          for (int k = start; k < start + len; ++k) covered[k] = 1;
+          hits.push_back({c->status, anchor - (start + len), [&] {
+                            std::string s;
+                            for (int k = start; k < start + len; ++k) s += (k > start ? " " : "") + f_[k];
+                            return s;
+                          }(),
+                          start, c->scope});
+          break;
+        }
+        break;
+      }
+      case CueScope::kGovern: {
+        for (int start = m.pred - len; start >= 0; --start) {
+          if (f_[start] == ";") break;
+          if (!cue_at(*c, start)) continue;
+          bool inside = false;
+          for (int t : m.toks) inside = inside || (t >= start && t < start + len);
+          if (inside) continue;
+          hits.push_back({c->status, 20 + (m.pred - start) / 4, f_[start], start, c->scope});
+          break;
+        }
+        break;
+      }
+      case CueScope::kRight: {
+        for (int start = m.e; start < std::min(n_, m.e + 12); ++start) {
+          if (IsClauseBreak(f_[start])) break;
+          if (!cue_at(*c, start)) continue;
+          hits.push_back({c->status, 10 + start - m.e, f_[start], start, c->scope});
+          break;
+        }
+        break;
+      }
+      case CueScope::kNext: {
+        if (e.noun && m.head + 1 < n_ && cue_at(*c, m.head + 1)) {
+          hits.push_back({c->status, 1, c->words[0], m.head + 1, c->scope});
+        }
+        break;
+      }
+    }
+  }
+  // Hypothetical and denied cues outrank planned ones; among them the nearest wins.
+  const Hit* best = nullptr;
+  const Hit* best_planned = nullptr;
+  for (const Hit& h : hits) {
+    if (h.status == CueStatus::kPlanned) {
+      if (!best_planned || h.dist < best_planned->dist) best_planned = &h;
+    } else if (!best || h.dist < best->dist) {
+      best = &h;
+    }
+  }
+  for (const Hit& h : hits) {
+    if (h.scope == CueScope::kGovern && h.status == CueStatus::kHypothetical) r.govern_tok = h.tok;
+  }
+  if (best) {
+    r.status = best->status == CueStatus::kDenied ? EventStatus::kDenied : EventStatus::kHypothetical;
+    r.cue = best->cue;
+    r.negated = best->status == CueStatus::kDenied && OneOf(best->cue, {"not", "n't", "never", "no"});
+    if (!r.negated && best->cue.size() > 3 && best->cue.ends_with("n't")) r.negated = true;
+  } else if (best_planned) {
+    r.status = EventStatus::kPlanned;
+    r.cue = best_planned->cue;
+  }
+  return r;
+}
+
+std::string SentenceWorker::Attribution(const Match& m) const {
+  // "according to X", "X said (that) …", "…, said X" / "…, X said".
+  for (int t = 0; t + 1 < n_; ++t) {
+    if (f_[t] == "according" && f_[t + 1] == "to") {
+      int b = t + 2, e = b;
+      while (e < n_ && f_[e] != "," && !IsClauseBreak(f_[e]) && e - b < 8) ++e;
+      if (e > b) return std::string(Text(s_.tokens[b].start, s_.tokens[e - 1].end));
+    }
+  }
+  for (const Cue& c : lex_.cues()) {
+    if (c.status != CueStatus::kAttributed || c.words.size() != 1) continue;
+    for (int t = 0; t < n_; ++t) {
+      if (f_[t] != c.words[0] || (t >= m.b && t < m.e)) continue;
+      if (t < m.b) {
+        // speaker before the speech verb, within its clause
+        int e = t, b = t;
+        while (b > 0 && t - b < 6) {
+          const std::string& f = f_[b - 1];
+          if (IsPunct(f) && f != "'s" && !IsHyphen(f) && f != ".") break;
+          if (IsComplementizer(f) || IsVerbLike(b - 1)) break;
+          --b;
+        }
+        // skip time words between speaker and verb ("Kirby on Thursday said")
+        if (b < e) return std::string(Text(s_.tokens[b].start, s_.tokens[e - 1].end));
+      } else if (t > 0 && (f_[t - 1] == "," || f_[t - 1] == "\"" || f_[t - 1] == "\xE2\x80\x9D")) {
+        // "…," said the Kremlin
+        int b = t + 1, e = b;
+        while (e < n_ && !IsPunct(f_[e]) && e - b < 6 && !IsPrep(f_[e])) ++e;
+        if (e > b) return std::string(Text(s_.tokens[b].start, s_.tokens[e - 1].end));
+      } else if (t > 1 && (f_[t - 2] == "," || f_[t - 2] == "\xE2\x80\x9D" || f_[t - 2] == "\"") &&
+                 mention_at_[t - 1] != kNone) {
+        // "…," Macron said
+        const LocalMention& lm = ms_[mention_at_[t - 1]];
+        return std::string(Text(lm.am->start, lm.am->end));
+      }
+    }
+  }
+  return "";
+}
+
+std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pred, std::string* text) const {
+  // The time expression attached to the predicate: the parse when it links them, else the nearest one
+  // in the sentence (a comma or another trigger in between counts against it; "before X" and "by X"
+  // are weak). A list ("on 28 and 31 January") comes back whole: one entry per date.
+  if (tx_.empty()) return {};
+  int best = kNone;
+  if (ParseOk()) {
+    for (int k = 0; k < static_cast<int>(tx_.size()) && best == kNone; ++k) {
+      for (int t = tx_[k].tok; t < tx_[k].tok_end; ++t) {
+        int h = s_.tokens[t].head;
+        if (h == pred && (s_.tokens[t].deprel.rfind("obl", 0) == 0 || s_.tokens[t].deprel == "nmod:tmod" ||
+                          s_.tokens[t].deprel == "advmod")) {
+          best = k;
+          break;
+        }
+      }
+    }
+  }
+  if (best == kNone) {
+    int best_cost = 1 << 30;
+    for (int k = 0; k < static_cast<int>(tx_.size()); ++k) {
+      int a = std::min(pred, tx_[k].tok), b = std::max(pred, tx_[k].tok_end);
+      int cost = b - a;
+      for (int t = a; t < b; ++t) {
+        if (f_[t] == ",") cost += 2;
+        if (f_[t] == ";" || f_[t] == ":") cost += 20;
+        if (t != pred && std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end() &&
+            !(t > pred && t < tx_[k].tok && false)) {
+          cost += 6;
+        }
+      }
+      if (tx_[k].tok > 0 && OneOf(f_[tx_[k].tok - 1], {"before", "after", "since", "until", "by", "till"})) cost += 8;
+      if (OneOf(f_[tx_[k].tok], {"before", "after", "since", "until", "by", "till"})) cost += 8;
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = k;
+      }
+    }
+  }
+  if (best == kNone) return {};
+  // Extend to a list: neighbours joined by "and", ",", "-", "to", "through".
+  int lo = best, hi = best;
+  auto joined = [&](int a, int b) {
+    for (int t = tx_[a].tok_end; t < tx_[b].tok; ++t) {
+      if (!(f_[t] == "and" || f_[t] == "," || IsHyphen(f_[t]) || f_[t] == "to" || f_[t] == "through")) return false;
+    }
+    return tx_[b].tok - tx_[a].tok_end <= 2 && tx_[a].tx->date.precision == DatePrecision::kDay &&
+           tx_[b].tx->date.precision == DatePrecision::kDay;
+  };
+  while (lo > 0 && joined(lo - 1, lo)) --lo;
+  while (hi + 1 < static_cast<int>(tx_.size()) && joined(hi, hi + 1)) ++hi;
+  std::vector<std::vector<const TimeExpression*>> out;
+  for (int k = lo; k <= hi; ++k) {
+    bool dup = false;
+    for (auto& o : out) dup = dup || o[0]->date == tx_[k].tx->date;
+    if (!dup) out.push_back({tx_[k].tx});
+  }
+  *text = std::string(Text(tx_[lo].tx->start, tx_[hi].tx->end));
+  return out;
+}
+
+Date SentenceWorker::ContextDate(EventStatus status, std::string* basis) const {
+  *basis = "publication";
+  if (status != EventStatus::kHappened) return doc_->published;
+  int first = 0;
+  while (first < n_ && IsPunct(f_[first])) ++first;
+  const bool shift = first < n_ && (IsShiftMarker(f_[first]) || (f_[first] == "in" && first + 2 < n_ &&
+                                                                  f_[first + 2] == "separate"));
+  if (!shift) {
+    for (auto it = dated_->rbegin(); it != dated_->rend(); ++it) {
+      if (it->sentence >= si_) continue;
+      if (it->sentence < si_ - opt_.context_sentences) break;
+      *basis = "context";
+      return it->date;
+    }
+  }
+  if (lede_.known()) {
+    *basis = "context";
+    return lede_;
+  }
+  return doc_->published;
+}
+
+std::string SentenceWorker::Location(const Match& m, const std::vector<int>& exclude, std::string* country) const {
+  int best = kNone, best_d = 1 << 30;
+  for (int k = 0; k < static_cast<int>(ms_.size()); ++k) {
+    if (!(ms_[k].prep == "in" || ms_[k].prep == "at" || ms_[k].prep == "to" || ms_[k].prep == "near")) continue;
+    if (std::find(exclude.begin(), exclude.end(), k) != exclude.end()) continue;
+    if (!ms_[k].am->actor.role.empty() && ms_[k].am->actor.role != "GOV") continue;
+    if (ms_[k].am->actor.id.rfind("person:", 0) == 0) continue;
+    int d = ms_[k].b >= m.e ? ms_[k].b - m.e : m.b - ms_[k].e + 2;
+    if (d < best_d) {
+      best_d = d;
+      best = k;
+    }
+  }
+  if (best == kNone || best_d > 14) return "";
+  *country = ms_[best].am->actor.country;
+  return ms_[best].am->actor.country.empty() ? ms_[best].am->actor.name : ms_[best].am->actor.country;
+}
+
+std::string SentenceWorker::Instrument(const Match& m) const {
+  for (int t = std::max(0, m.b - 10); t < std::min(n_, m.e + 12); ++t) {
+    const std::string& f = f_[t];
+    bool num = !f.empty() && (std::isdigit(static_cast<unsigned char>(f[0])) || f == "usd" || f == "$" ||
+                              OneOf(f, {"thousands", "hundreds", "dozens", "tens"}));
+    if (!num) continue;
+    if (std::any_of(tx_.begin(), tx_.end(), [&](const LocalTimex& x) { return t >= x.tok && t < x.tok_end; })) continue;
+    int e = t + 1;
+    while (e < n_ && e - t < 8) {
+      const std::string& g = f_[e];
+      if (IsPunct(g) && !IsHyphen(g)) break;
+      if ((IsPrep(g) && g != "of") || IsComplementizer(g) || IsVerbLike(e) || g == "and") break;
+      ++e;
+    }
+    if (e - t < 2) continue;
+    return std::string(Text(s_.tokens[t].start, s_.tokens[e - 1].end));
+  }
+  return "";
+}
+
+void SentenceWorker::Emit(const Match& m) {
+  const TriggerEntry& e = lex_.entry(m.entry);
+  std::vector<Role> sources, targets;
+  bool implicit_source = false;
+  std::vector<int> used_mentions;
+  auto add_group = [&](std::vector<Role>* out, const std::vector<int>& g) {
+    for (int k : g) {
+      if (std::find(m.toks.begin(), m.toks.end(), ms_[k].b) != m.toks.end()) continue;
+      out->push_back(RoleOf(k));
+      used_mentions.push_back(k);
+    }
+  };
+  const bool recv = std::find(e.roles.begin(), e.roles.end(), "recv") != e.roles.end();
+  // Passive voice: "was received from X", "were deployed by X".
+  bool passive = false;
+  if (!e.noun) {
+    for (int t = m.head - 1; t >= std::max(0, m.head - 3); --t) {
+      if (IsBeForm(f_[t])) {
+        passive = f_[m.head].ends_with("ed") || f_[m.head].ends_with("en") || f_[m.head] == "sent" ||
+                  f_[m.head] == "held" || f_[m.head] == "met";
+        break;
+      }
+      if (!(f_[t].ends_with("ly") || f_[t] == "not" || f_[t] == "also")) break;
+    }
+    if (!s_.tokens[m.head].deprel.empty()) {
+      passive = ParseOk() && ParseChild(m.head, {"nsubj:pass", "aux:pass"}) != kNone;
+    }
+  }
+
+  // ---- source ----
+  if (e.noun) {
+    // "the Biden-Macron call": two inner mentions of the token right before the noun
+    if (m.head > 0 && mention_at_[m.head - 1] != kNone) {
+      int mk = mention_at_[m.head - 1];
+      auto g = GroupOf(mk);
+      if (g.size() >= 2 && ms_[g[0]].inner) {
+        sources.push_back(RoleOf(g[0]));
+        for (size_t k = 1; k < g.size(); ++k) targets.push_back(RoleOf(g[k]));
+        used_mentions.insert(used_mentions.end(), g.begin(), g.end());
+      }
+    }
+    if (sources.empty()) {
+      // Possessor or modifier: "Russia's military build-up", "Macron's meeting", "a Russian invasion"
+      for (int t = m.head - 1; t >= std::max(0, m.head - 4) && sources.empty(); --t) {
+        if (mention_at_[t] != kNone) {
+          int mk = mention_at_[t];
+          if (ms_[mk].prep.empty() || ms_[mk].e == m.b || (ms_[mk].e < n_ && f_[ms_[mk].e] == "'s")) {
+            add_group(&sources, GroupOf(mk));
+          }
+          break;
+        }
+        const std::string& f = f_[t];
+        if ((IsPunct(f) && f != "'s" && f != "'" && !IsHyphen(f)) || IsVerbLike(t)) break;
+        if (IsPrep(f) && !(t < m.head && m.light)) break;
+        if (OneOf(f, {"his", "her", "their"})) break;  // pronoun possessor: clause subject below
+      }
+    }
+    if (sources.empty()) {
+      int by = FindAfter(m.e, 4, "by");
+      if (by != kNone) add_group(&sources, RunAt(by + 1, 3));
+    }
+  }
+  if (sources.empty() && recv) {
+    int from = FindAfter(m.e, 8, "from");
+    if (from != kNone) add_group(&sources, RunAt(from + 1, 3));
+  }
+  if (sources.empty() && passive) {
+    int by = FindAfter(m.e, 6, "by");
+    if (by == kNone) by = FindAfter(m.e, 6, "from");
+    if (by != kNone) add_group(&sources, RunAt(by + 1, 3));
+  }
+  if (sources.empty() && !e.noun) {
+    // Shipments and deployments: the origin "from X" before the trigger is the source.
+    const std::string& type = lex_.Code(e.cameo)->type;
+    if (type == "AID" || type == "MOBILIZE") {
+      for (int k = static_cast<int>(ms_.size()) - 1; k >= 0; --k) {
+        if (ms_[k].e <= m.b && ms_[k].prep == "from") {
+          add_group(&sources, GroupOf(k));
+          break;
+        }
+      }
+    }
+  }
+  const bool subject_is_target = recv || passive;
+  std::vector<Role> subject;
+  if (ParseOk() && !e.noun) {
+    int subj = ParseChild(m.pred, {"nsubj", "nsubj:pass"});
+    if (subj != kNone && MentionCovering(subj) != kNone) {
+      add_group(&subject, GroupOf(MentionCovering(subj)));
+    }
+  }
+  bool anaphor_pair = false, anaphor_single = false;
+  if (subject.empty()) {
+    std::vector<int> g = NearestLeftSubject(m.pred, &anaphor_pair, &anaphor_single);
+    // A noun trigger does not take the clause subject across a preposition-less gap unless it is the
+    // light verb's object or follows a possessive pronoun / preposition ("during the meeting").
+    add_group(&subject, g);
+    if (anaphor_pair) {
+      subject = ContextPair();
+      implicit_source = true;
+    } else if (anaphor_single) {
+      subject = ContextPerson();
+      implicit_source = true;
+    }
+  }
+  if (subject_is_target) {
+    if (targets.empty()) targets = subject;
+  } else if (sources.empty()) {
+    sources = subject;
+  }
+
+  // ---- target ----
+  if (targets.empty()) {
+    for (const std::string& role : e.roles) {
+      if (!targets.empty()) break;
+      if (role == "none" || role == "recv") continue;
+      if (role == "obj") {
+        if (ParseOk() && !e.noun) {
+          int obj = ParseChild(m.head, {"obj", "iobj"});
+          if (obj != kNone && MentionCovering(obj) != kNone) {
+            add_group(&targets, GroupOf(MentionCovering(obj)));
+            continue;
+          }
+        }
+        if (!e.noun) add_group(&targets, RunAt(m.e, 3));
+        continue;
+      }
+      if (role == "between") {
+        int p = FindAfter(m.head + 1, 5 + (m.e - m.head), "between");
+        if (p != kNone) {
+          auto g = RunAt(p + 1, 2);
+          if (g.size() >= 2 && sources.empty()) {
+            sources.push_back(RoleOf(g[0]));
+            for (size_t k = 1; k < g.size(); ++k) targets.push_back(RoleOf(g[k]));
+          } else {
+            add_group(&targets, g);
+          }
+        }
+        continue;
+      }
+      int p = FindAfter(m.head + 1, 6 + (m.e - m.head), role);
+      if (p != kNone) add_group(&targets, RunAt(p + 1, 3));
+    }
+  }
+  // Remove targets that are sources.
+  targets.erase(std::remove_if(targets.begin(), targets.end(), [&](const Role& t) {
+                  for (const Role& s : sources) {
+                    if ((!t.actor.id.empty() && t.actor.id == s.actor.id) ||
+                        (t.mention != kNone && t.mention == s.mention)) {
+                      return true;
+                    }
+                  }
+                  return false;
+                }),
+                targets.end());
+
+  // ---- coding ----
+  std::string cameo = e.cameo;
+  const CameoCode* code = lex_.Code(cameo);
+  std::string mode = e.mode.empty() ? code->mode : e.mode;
+  std::string loc_country;
+  std::string location = Location(m, used_mentions, &loc_country);
+  if (code->type == "CONSULT") {
+    bool phone = false;
+    for (int t = std::max(0, m.b - 6); t < std::min(n_, m.e + 6); ++t) {
+      if (std::find(m.toks.begin(), m.toks.end(), t) != m.toks.end() && e.cameo != "041") continue;
+      if (OneOf(f_[t], {"phone", "telephone", "phoned", "telephoned", "call", "calls"})) phone = true;
+    }
+    if (phone || cameo == "041") {
+      cameo = "041";
+      mode = "phone";
+    } else if (!loc_country.empty() && (cameo == "040" || cameo == "042")) {
+      std::string src_c = sources.empty() ? "" : sources[0].actor.country;
+      std::string tgt_c = targets.empty() ? "" : targets[0].actor.country;
+      if (loc_country != src_c && (tgt_c.empty() || tgt_c == loc_country)) {
+        cameo = "042";
+        mode = "visit";
+      } else if (loc_country == src_c && !tgt_c.empty() && tgt_c != src_c) {
+        cameo = "043";
+        mode = "host";
+      }
+    }
+    // A visit with no target actor: the place visited is the target.
+    if (cameo == "042" && targets.empty() && !loc_country.empty()) {
+      for (const LocalMention& lm : ms_) {
+        if (lm.am->actor.country == loc_country && lm.am->actor.id.rfind("person:", 0) != 0 && !lm.prep.empty()) {
+          Role r;
+          r.actor = lm.am->actor;
+          r.start = lm.am->start;
+          r.end = lm.am->end;
+          if (sources.empty() || sources[0].actor.country != loc_country) targets.push_back(r);
+          break;
+        }
+      }
+    }
+  }
+  if (sources.empty() && targets.empty()) return;
+  code = lex_.Code(cameo);
+
+  // ---- status, date, attribution ----
+  StatusResult st = ComputeStatus(m);
+  std::string date_text;
+  auto dates = DatesFor(m.pred, &date_text);
+  std::string attribution = Attribution(m);
+  std::string instrument;
+  if (code->type == "AID" || code->type == "MOBILIZE" || code->type == "ASSAULT") instrument = Instrument(m);
+
+  // Pairs: sources × targets; a symmetric meeting of a group with no target pairs its members.
+  std::vector<std::pair<Role, Role>> pairs;
+  if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || code->type == "AGREE" ||
+                                                 code->type == "COOPERATE")) {
+    for (size_t i = 0; i < sources.size(); ++i) {
+      for (size_t j = i + 1; j < sources.size(); ++j) {
+        if (!sources[i].actor.country.empty() && sources[i].actor.country == sources[j].actor.country) continue;
+        pairs.push_back({sources[i], sources[j]});
+      }
+    }
+  } else {
+    if (sources.empty()) sources.push_back(Role());
+    if (targets.empty()) targets.push_back(Role());
+    for (const Role& s : sources) {
+      for (const Role& t : targets) pairs.push_back({s, t});
+    }
+  }
+  if (pairs.empty()) return;
+  // Dates: one per listed date; a list of N dates over N targets is distributive ("to Kyiv and Moscow on
+  // February 14-15").
+  const bool distribute = dates.size() >= 2 && pairs.size() == dates.size() && targets.size() == dates.size();
+  size_t date_slots = dates.empty() ? 1 : dates.size();
+  for (size_t d = 0; d < date_slots; ++d) {
+    for (size_t p = 0; p < pairs.size(); ++p) {
+      if (distribute && p != d) continue;
+      EventMention ev;
+      ev.doc = doc_->id;
+      ev.sentence = si_;
+      ev.trigger_start = s_.tokens[m.b].start;
+      ev.trigger_end = s_.tokens[m.e - 1].end;
+      ev.trigger = std::string(Text(ev.trigger_start, ev.trigger_end));
+      ev.source.actor = pairs[p].first.actor;
+      ev.source.start = pairs[p].first.start;
+      ev.source.end = pairs[p].first.end;
+      ev.target.actor = pairs[p].second.actor;
+      ev.target.start = pairs[p].second.start;
+      ev.target.end = pairs[p].second.end;
+      if (!ev.source.present() && !ev.target.present()) continue;
+      ev.location = location;
+      ev.instrument = instrument;
+      ev.cameo = cameo;
+      ev.quad_class = code->quad_class;
+      ev.goldstein = code->goldstein;
+      ev.type = code->type;
+      ev.mode = mode;
+      ev.status = st.status;
+      ev.modality = st.cue;
+      ev.negated = st.negated;
+      ev.attribution = attribution;
+      if (!dates.empty()) {
+        ev.date = dates[d][0]->date;
+        ev.date_basis = "text";
+        ev.date_text = date_text;
+      } else {
+        ev.date = ContextDate(st.status, &ev.date_basis);
+      }
+      if (ev.status == EventStatus::kHappened && doc_->published.precision == DatePrecision::kDay &&
+          ev.date.precision == DatePrecision::kDay && ev.date.ToDays() > doc_->published.ToDays()) {
+        ev.status = EventStatus::kPlanned;
+        ev.modality = "date after publication";
+      }
+      double conf = 0.9;
+      if (!ParseOk()) conf -= 0.1;
+      if (implicit_source) conf -= 0.2;
+      if (!ev.source.present() || !ev.target.present()) conf -= 0.1;
+      if (ev.date_basis != "text") conf -= 0.1;
+      ev.confidence = conf;
+      if (ev.date_basis == "text" && ev.status == EventStatus::kHappened) dated_->push_back({si_, ev.date});
+      doc_->events.push_back(std::move(ev));
+    }
+  }
+  if (opt_.derive_accusations) DeriveAccusation(m, st, sources);
+}
+
+void SentenceWorker::DeriveAccusation(const Match& m, const StatusResult& st, const std::vector<Role>& sources) {
+  // "X alleged / warned / believes that Y could invade": the allegation itself happened — X ACCUSE Y.
+  if (st.status != EventStatus::kHypothetical || st.govern_tok == kNone) return;
+  const CameoCode* code = lex_.Code(lex_.entry(m.entry).cameo);
+  if (!code || !(code->type == "ASSAULT" || code->type == "COERCE" || code->type == "THREATEN")) return;
+  const int g = st.govern_tok;
+  if (static_cast<int>(used_govern_.size()) < n_) used_govern_.assign(n_, 0);
+  if (used_govern_[g]) return;
+  if (std::find(trigger_heads_.begin(), trigger_heads_.end(), g) != trigger_heads_.end()) return;
+  bool pair = false, single = false;
+  auto speaker = NearestLeftSubject(g, &pair, &single);
+  if (speaker.empty()) return;
+  const Actor& sp = ms_[speaker.back()].am->actor;
+  if (sp.country.empty()) return;
+  int accused = kNone;
+  for (int k = 0; k < static_cast<int>(ms_.size()); ++k) {
+    if (ms_[k].b <= g || ms_[k].b > m.head + 2) continue;
+    if (ms_[k].am->actor.country.empty() || ms_[k].am->actor.country == sp.country) continue;
+    if (!ms_[k].prep.empty() && ms_[k].prep != "of") continue;
+    accused = k;
+    break;
+  }
+  if (accused == kNone) return;
+  used_govern_[g] = 1;
+  const CameoCode* acc = lex_.Code("1123");
+  EventMention ev;
+  ev.doc = doc_->id;
+  ev.sentence = si_;
+  ev.trigger_start = s_.tokens[g].start;
+  ev.trigger_end = s_.tokens[g].end;
+  ev.trigger = std::string(Text(ev.trigger_start, ev.trigger_end));
+  const LocalMention& sm = ms_[speaker.back()];
+  ev.source.actor = sp;
+  ev.source.start = sm.am->start;
+  ev.source.end = sm.am->end;
+  ev.target.actor = ms_[accused].am->actor;
+  ev.target.start = ms_[accused].am->start;
+  ev.target.end = ms_[accused].am->end;
+  ev.cameo = acc->code;
+  ev.quad_class = acc->quad_class;
+  ev.goldstein = acc->goldstein;
+  ev.type = acc->type;
+  ev.mode = acc->mode;
+  std::string dt;
+  auto dates = DatesFor(g, &dt);
+  if (!dates.empty()) {
+    ev.date = dates[0][0]->date;
+    ev.date_basis = "text";
+    ev.date_text = dt;
+  } else {
+    ev.date = ContextDate(EventStatus::kHappened, &ev.date_basis);
+  }
+  ev.status = EventStatus::kHappened;
+  ev.confidence = 0.6;
+  (void)sources;
+  doc_->events.push_back(std::move(ev));
+}
+
+void SentenceWorker::Run() {
+  Prepare();
+  if (n_ == 0) return;
+  std::vector<Match> matches;
+  FindMatches(&matches);
+  for (const Match& m : matches) trigger_heads_.push_back(m.head);
+  for (const Match& m : matches) Emit(m);
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EventAnnotator>> EventAnnotator::Load(const EventAnnotatorOptions& options) {
+  EventLexiconOptions lo;
+  lo.dir = options.data_dir;
+  ASSIGN_OR_RETURN(auto lex, EventLexicon::Load(lo));
+  return std::unique_ptr<EventAnnotator>(new EventAnnotator(options, std::move(lex)));
+}
+
+Status EventAnnotator::Annotate(Document* doc) const {
+  doc->events.clear();
+  std::vector<DatedMention> dated;
+  Date lede;
+  for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
+    SentenceWorker w(*lexicon_, options_, doc, si, &dated, lede);
+    w.Run();
+    // The lede date: the first text-dated happened event of the first two sentences.
+    if (!lede.known() && si < 2 && !dated.empty()) lede = dated.front().date;
+  }
+  return Status::OK();
+}
+
+StatusOr<std::unique_ptr<Annotator>> MakeEventAnnotator() {
+  ASSIGN_OR_RETURN(auto a, EventAnnotator::Load());
+  return std::unique_ptr<Annotator>(std::move(a));
+}
+
+}  // namespace dateline

@@ -1,0 +1,256 @@
+#include "events/event_annotator.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "events/test_doc.h"
+
+namespace dateline {
+namespace {
+
+using testing::MakeDoc;
+using testing::TimexSpec;
+using testing::WorldActors;
+
+const EventAnnotator& Ann() {
+  static auto* a = [] {
+    auto l = EventAnnotator::Load();
+    EXPECT_TRUE(l.ok()) << l.status().ToString();
+    return l.ok() ? std::move(l).value().release() : nullptr;
+  }();
+  return *a;
+}
+
+const Date kPub = Date::Day(2022, 2, 8);
+
+std::vector<EventMention> Extract(const std::string& text, const std::vector<TimexSpec>& tx = {}) {
+  Document d = MakeDoc(text, kPub, WorldActors(), tx);
+  EXPECT_TRUE(Ann().Annotate(&d).ok());
+  return d.events;
+}
+
+std::string Show(const std::vector<EventMention>& evs) {
+  std::string s;
+  for (const auto& e : evs) {
+    s += "[" + e.trigger + " " + e.cameo + " " + e.type + "/" + e.mode + " " + e.source.actor.country + "->" +
+         e.target.actor.country + " " + EventStatusName(e.status) + " " + e.date.ToString() + " " +
+         e.date_basis + " cue=" + e.modality + "] ";
+  }
+  return s;
+}
+
+bool Has(const std::vector<EventMention>& evs, const std::string& type, const std::string& src,
+         const std::string& tgt, EventStatus st) {
+  for (const auto& e : evs) {
+    if (e.type == type && e.source.actor.country == src && e.target.actor.country == tgt && e.status == st) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Case {
+  const char* text;
+  const char* type;
+  const char* src;
+  const char* tgt;
+  EventStatus status;
+};
+
+// One row per trigger family: the sentence must yield this event (among possibly others).
+TEST(EventTriggers, Families) {
+  const Case cases[] = {
+      {"Putin spoke with Macron about security.", "CONSULT", "RUS", "FRA", EventStatus::kHappened},
+      {"Biden held talks with Scholz in Washington.", "CONSULT", "USA", "DEU", EventStatus::kHappened},
+      {"Macron met Zelensky in Kyiv.", "CONSULT", "FRA", "UKR", EventStatus::kHappened},
+      {"Scholz visited Poland last month.", "CONSULT", "DEU", "POL", EventStatus::kHappened},
+      {"Biden hosted Scholz at the White House.", "CONSULT", "USA", "DEU", EventStatus::kHappened},
+      {"Biden and Macron held a telephone call.", "CONSULT", "USA", "FRA", EventStatus::kHappened},
+      {"Macron praised Scholz for his leadership.", "SUPPORT", "FRA", "DEU", EventStatus::kHappened},
+      {"Biden reaffirmed support for Ukraine.", "SUPPORT", "USA", "UKR", EventStatus::kHappened},
+      {"China signed an agreement with Russia.", "SUPPORT", "CHN", "RUS", EventStatus::kHappened},
+      {"Japan urged China to show restraint.", "REQUEST", "JPN", "CHN", EventStatus::kHappened},
+      {"Iran accused Israel of sabotage.", "ACCUSE", "IRN", "ISR", EventStatus::kHappened},
+      {"Russia criticized Poland over the decision.", "ACCUSE", "RUS", "POL", EventStatus::kHappened},
+      {"Russia rejected the proposal from Washington.", "REJECT", "RUS", "", EventStatus::kHappened},
+      {"Israel threatened Iran with retaliation.", "THREATEN", "ISR", "IRN", EventStatus::kHappened},
+      {"Germany sent weapons to Ukraine.", "AID", "DEU", "UKR", EventStatus::kHappened},
+      {"Ukraine received 80 tons of ammunition from the United States.", "AID", "USA", "UKR",
+       EventStatus::kHappened},
+      {"Russia deployed troops to Belarus.", "MOBILIZE", "RUS", "", EventStatus::kHappened},
+      {"Israel launched strikes on Iran.", "ASSAULT", "ISR", "IRN", EventStatus::kHappened},
+      {"China imposed sanctions on Japan.", "COERCE", "CHN", "JPN", EventStatus::kHappened},
+      {"Poland expelled Russian diplomats.", "SANCTION", "POL", "RUS", EventStatus::kHappened},
+  };
+  for (const auto& c : cases) {
+    auto evs = Extract(c.text);
+    EXPECT_TRUE(Has(evs, c.type, c.src, c.tgt, c.status)) << c.text << "\n  got: " << Show(evs);
+  }
+}
+
+// One row per status cue family.
+TEST(EventStatusCues, Cues) {
+  const Case cases[] = {
+      {"Macron will meet Putin in Moscow.", "CONSULT", "FRA", "RUS", EventStatus::kPlanned},
+      {"Scholz is set to visit Kyiv.", "CONSULT", "DEU", "UKR", EventStatus::kPlanned},
+      {"Biden is expected to speak with Macron.", "CONSULT", "USA", "FRA", EventStatus::kPlanned},
+      {"Scholz plans to travel to Moscow.", "CONSULT", "DEU", "RUS", EventStatus::kPlanned},
+      {"The talks come ahead of Macron's visit to Moscow.", "CONSULT", "FRA", "RUS", EventStatus::kPlanned},
+      {"Russia could invade Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kHypothetical},
+      {"Russia may attack Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kHypothetical},
+      {"If Russia invades Ukraine, sanctions will follow.", "ASSAULT", "RUS", "UKR", EventStatus::kHypothetical},
+      {"Macron did not rule out visiting Russia.", "CONSULT", "FRA", "RUS", EventStatus::kHypothetical},
+      {"Russia denied any plans to attack Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kDenied},
+      {"Macron did not meet Putin.", "CONSULT", "FRA", "RUS", EventStatus::kDenied},
+      {"Russia never attacked Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kDenied},
+      {"Moscow dismissed reports that Russia had attacked Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kDenied},
+      {"Moscow has denied that Russia attacked Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kDenied},
+  };
+  for (const auto& c : cases) {
+    auto evs = Extract(c.text);
+    EXPECT_TRUE(Has(evs, c.type, c.src, c.tgt, c.status)) << c.text << "\n  got: " << Show(evs);
+  }
+}
+
+// Conditional, negated and hedged sentences never yield a happened (or planned) conflict event.
+TEST(EventStatusCues, ConditionalAndNegatedYieldNoHappened) {
+  const char* texts[] = {
+      "Russia may produce video of fake Ukrainian attack to justify invasion: US",
+      "In the event of an invasion of Ukraine, Biden vowed to respond.",
+      "Washington warned that Russia could invade Ukraine any day.",
+      "The United States has alleged a Russian invasion into Ukraine.",
+      "Fears grow that Moscow could be preparing to invade Ukraine.",
+      "Russia has denied any plans to attack Ukraine.",
+      "An agreement would provide for the withdrawal of Russian troops from Ukraine.",
+      "He said both countries are ready to act if an invasion occurs.",
+      "Russia did not attack Ukraine.",
+  };
+  for (const char* t : texts) {
+    for (const auto& e : Extract(t)) {
+      if (e.type == "ASSAULT" || e.type == "RETREAT" || e.type == "SANCTION") {
+        EXPECT_NE(e.status, EventStatus::kHappened) << t << "\n  got: " << Show(std::vector<EventMention>{e});
+        EXPECT_NE(e.status, EventStatus::kPlanned) << t << "\n  got: " << Show(std::vector<EventMention>{e});
+      }
+    }
+  }
+}
+
+TEST(EventRoles, Constructions) {
+  const Case cases[] = {
+      // "with X"
+      {"Putin held a phone call with Macron.", "CONSULT", "RUS", "FRA", EventStatus::kHappened},
+      // "between X and Y"
+      {"The call between Biden and Macron lasted an hour.", "CONSULT", "USA", "FRA", EventStatus::kHappened},
+      // passive "was received from X"
+      {"Ammunition was received from Germany by Ukraine.", "AID", "DEU", "", EventStatus::kHappened},
+      // landed in Kyiv: the place is the target
+      {"A plane carrying weapons from Washington landed in Kyiv.", "AID", "USA", "UKR", EventStatus::kHappened},
+      // X's visit to Y
+      {"Macron's visit to Moscow was long.", "CONSULT", "FRA", "RUS", EventStatus::kHappened},
+      // compound actors split
+      {"Biden and Scholz met Zelensky.", "CONSULT", "DEU", "UKR", EventStatus::kHappened},
+      {"Biden and Scholz met Zelensky.", "CONSULT", "USA", "UKR", EventStatus::kHappened},
+      // hyphenated pair before a noun trigger
+      {"The Biden-Macron call covered Ukraine.", "CONSULT", "USA", "FRA", EventStatus::kHappened},
+  };
+  for (const auto& c : cases) {
+    auto evs = Extract(c.text);
+    EXPECT_TRUE(Has(evs, c.type, c.src, c.tgt, c.status)) << c.text << "\n  got: " << Show(evs);
+  }
+}
+
+TEST(EventRoles, BothLeadersTakeThePairFromContext) {
+  auto evs = Extract("Biden spoke with Macron on Monday.\nBoth leaders affirmed their support for Ukraine.",
+                 {{"on Monday", Date::Day(2022, 2, 7)}});
+  EXPECT_TRUE(Has(evs, "SUPPORT", "USA", "UKR", EventStatus::kHappened)) << Show(evs);
+  EXPECT_TRUE(Has(evs, "SUPPORT", "FRA", "UKR", EventStatus::kHappened)) << Show(evs);
+}
+
+TEST(EventRoles, NoActorNoEvent) {
+  EXPECT_TRUE(Extract("The talks lasted five hours.").empty());
+  EXPECT_TRUE(Extract("Officials met on Tuesday.").empty());
+}
+
+TEST(EventDates, AttachedTimexDatesTheEvent) {
+  auto evs = Extract("Before 3 February, Putin and Macron held phone calls on 28 and 31 January.",
+                 {{"3 February", Date::Day(2022, 2, 3)}, {"28", Date::Day(2022, 1, 28)},
+                  {"31 January", Date::Day(2022, 1, 31)}});
+  std::set<std::string> dates;
+  for (const auto& e : evs) {
+    if (e.type == "CONSULT") dates.insert(e.date.ToString());
+  }
+  EXPECT_EQ(dates, (std::set<std::string>{"2022-01-28", "2022-01-31"})) << Show(evs);
+}
+
+TEST(EventDates, RangeDistributesOverPlaces) {
+  auto evs = Extract("Scholz will travel to Kyiv and Moscow on February 14-15.",
+                 {{"February 14", Date::Day(2022, 2, 14)}, {"15", Date::Day(2022, 2, 15)}});
+  bool kyiv = false, moscow = false;
+  for (const auto& e : evs) {
+    kyiv |= e.target.actor.country == "UKR" && e.date == Date::Day(2022, 2, 14) && e.status == EventStatus::kPlanned;
+    moscow |= e.target.actor.country == "RUS" && e.date == Date::Day(2022, 2, 15) && e.status == EventStatus::kPlanned;
+  }
+  EXPECT_TRUE(kyiv && moscow) << Show(evs);
+}
+
+TEST(EventDates, NoTimexFallsBackToContextThenPublication) {
+  auto evs = Extract("Macron met Putin on Monday.\nPutin also criticized Poland.",
+                 {{"on Monday", Date::Day(2022, 2, 7)}});
+  ASSERT_GE(evs.size(), 2u) << Show(evs);
+  EXPECT_EQ(evs.back().date, Date::Day(2022, 2, 7));
+  EXPECT_EQ(evs.back().date_basis, "context");
+  auto one = Extract("Japan criticized China.");
+  ASSERT_EQ(one.size(), 1u) << Show(one);
+  EXPECT_EQ(one[0].date, kPub);
+  EXPECT_EQ(one[0].date_basis, "publication");
+}
+
+TEST(EventDates, FutureDateIsPlanned) {
+  auto evs = Extract("Scholz visits Kyiv on February 14.", {{"on February 14", Date::Day(2022, 2, 14)}});
+  EXPECT_TRUE(Has(evs, "CONSULT", "DEU", "UKR", EventStatus::kPlanned)) << Show(evs);
+}
+
+TEST(EventCoding, ModesAndCodes) {
+  auto phone = Extract("Biden spoke by phone with Macron.");
+  ASSERT_FALSE(phone.empty());
+  EXPECT_EQ(phone[0].cameo, "041");
+  EXPECT_EQ(phone[0].mode, "phone");
+  EXPECT_EQ(phone[0].quad_class, 1);
+  auto visit = Extract("Macron held talks with Putin in Moscow.");
+  ASSERT_FALSE(visit.empty());
+  EXPECT_EQ(visit[0].cameo, "042") << Show(visit);
+  EXPECT_EQ(visit[0].mode, "visit");
+  auto aid = Extract("Germany delivered ammunition to Ukraine.");
+  ASSERT_FALSE(aid.empty());
+  EXPECT_EQ(aid[0].mode, "military");
+  EXPECT_DOUBLE_EQ(aid[0].goldstein, 8.3);
+}
+
+TEST(EventAttribution, SpeakerIsKept) {
+  auto evs = Extract("The Kremlin said that Putin spoke with Macron.");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs[0].attribution, "The Kremlin");
+  EXPECT_EQ(evs[0].source.actor.country, "RUS");
+  auto acc = Extract("According to Washington, Putin met Macron.");
+  ASSERT_FALSE(acc.empty());
+  EXPECT_EQ(acc[0].attribution, "Washington");
+}
+
+TEST(EventDerived, WarningThatYCouldAttackIsAnAccusation) {
+  auto evs = Extract("Washington warned that Russia could invade Ukraine.");
+  EXPECT_TRUE(Has(evs, "ACCUSE", "USA", "RUS", EventStatus::kHappened)) << Show(evs);
+  EXPECT_FALSE(Has(evs, "ASSAULT", "RUS", "UKR", EventStatus::kHappened)) << Show(evs);
+}
+
+TEST(EventAnnotator, EmptyAndUnsegmentedDocuments) {
+  Document d;
+  EXPECT_TRUE(Ann().Annotate(&d).ok());
+  EXPECT_TRUE(d.events.empty());
+  d.text = "Putin met Macron.";
+  EXPECT_TRUE(Ann().Annotate(&d).ok());
+  EXPECT_TRUE(d.events.empty());
+}
+
+}  // namespace
+}  // namespace dateline
