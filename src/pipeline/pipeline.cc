@@ -7,6 +7,7 @@
 #include "text/segmenter.h"
 #include "tag/tagger.h"
 #include "timex/timex_annotator.h"
+#include "events/event_annotator.h"
 
 namespace dateline {
 
@@ -42,6 +43,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   if (wants("segment")) { ASSIGN_OR_RETURN(auto a, MakeSegmenter()); p->stages_.push_back(std::move(a)); }
   if (wants("tag")) { ASSIGN_OR_RETURN(auto a, MakeTagAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("timex")) { ASSIGN_OR_RETURN(auto a, MakeTimexAnnotator()); p->stages_.push_back(std::move(a)); }
+  if (wants("events")) { ASSIGN_OR_RETURN(auto a, MakeEventAnnotator()); p->stages_.push_back(std::move(a)); }
   return p;
 }
 
