@@ -123,6 +123,8 @@ def main():
             err(n, "empty alias or alias with surrounding spaces")
         if len(set(alias_list)) != len(alias_list):
             err(n, "duplicate alias in the list")
+        if any("," in a or " of " in a for a in alias_list + [name]):
+            err(n, "names and aliases must not contain commas or ' of ' (the loader derives surnames from the last word)")
         if name in alias_list:
             err(n, "the canonical name is repeated among the aliases")
         for a in alias_list + [name]:
