@@ -124,7 +124,8 @@ def main():
         if len(set(alias_list)) != len(alias_list):
             err(n, "duplicate alias in the list")
         if any("," in a or " of " in a for a in alias_list + [name]):
-            err(n, "names and aliases must not contain commas or ' of ' (the loader derives surnames from the last word)")
+            err(n, "names and aliases must not contain commas or ' of ' "
+                   "(the loader derives surnames from the last word)")
         if name in alias_list:
             err(n, "the canonical name is repeated among the aliases")
         for a in alias_list + [name]:
@@ -171,7 +172,8 @@ def main():
         seen_rows[key] = n
         if office not in MULTI_HOLDER_OFFICES:
             # Month-precision dates are read leniently: a start at the month's end, an end at its start.
-            tenures[(country, org, office)].append((s[1], e[0] if e else datetime.date.max, pid, n, start, end))
+            last = e[0] if e else datetime.date.max
+            tenures[(country, org, office)].append((s[1], last, pid, n, start, end))
 
     if not header_seen:
         err(1, "missing header line")
