@@ -10,7 +10,8 @@ namespace {
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// The content between <tag ...> and </tag> in rec (to the end when unclosed); false when there is no such tag.
+// The content between <tag ...> and </tag> in rec (to the end when unclosed); false when there is no such
+// tag.
 bool FindElement(std::string_view rec, std::string_view tag, std::string_view* inner) {
   std::string open = "<";
   open.append(tag);
@@ -49,9 +50,12 @@ std::string StripTags(std::string_view s) {
   out.reserve(s.size());
   bool in_tag = false;
   for (char c : s) {
-    if (c == '<') in_tag = true;
-    else if (c == '>' && in_tag) in_tag = false;
-    else if (!in_tag) out.push_back(c);
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>' && in_tag)
+      in_tag = false;
+    else if (!in_tag)
+      out.push_back(c);
   }
   return out;
 }
@@ -112,12 +116,18 @@ std::string DecodeEntities(std::string_view s) {
     const std::string_view name = s.substr(i + 1, semi - i - 1);
     char32_t cp = 0;
     bool ok = true;
-    if (name == "lt") cp = '<';
-    else if (name == "gt") cp = '>';
-    else if (name == "amp") cp = '&';
-    else if (name == "quot") cp = '"';
-    else if (name == "apos") cp = '\'';
-    else if (name == "nbsp") cp = 0xA0;
+    if (name == "lt")
+      cp = '<';
+    else if (name == "gt")
+      cp = '>';
+    else if (name == "amp")
+      cp = '&';
+    else if (name == "quot")
+      cp = '"';
+    else if (name == "apos")
+      cp = '\'';
+    else if (name == "nbsp")
+      cp = 0xA0;
     else if (name.size() >= 2 && name[0] == '#') {
       const bool hex = name[1] == 'x' || name[1] == 'X';
       const std::string digits(name.substr(hex ? 2 : 1));
@@ -145,7 +155,8 @@ StatusOr<Date> ParseReutersDate(std::string_view s) {
   size_t i = 0;
   int day = 0;
   while (i < s.size() && IsDigit(s[i]) && i < 2) day = day * 10 + (s[i++] - '0');
-  if (i == 0 || i >= s.size() || s[i] != '-') return Status::InvalidArgument("bad date '" + std::string(s) + "'");
+  if (i == 0 || i >= s.size() || s[i] != '-')
+    return Status::InvalidArgument("bad date '" + std::string(s) + "'");
   ++i;
   static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                                   "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
@@ -243,12 +254,15 @@ Status ParseCsv(std::string_view content, std::vector<CsvRecord>* out) {
           ++i;
         }
         if (!closed) {
-          return Status::Corruption("unterminated quoted field starting on line " + std::to_string(quote_line));
+          return Status::Corruption("unterminated quoted field starting on line " +
+                                    std::to_string(quote_line));
         }
         // Anything between the closing quote and the separator is kept (lenient).
-        while (i < n && content[i] != ',' && content[i] != '\n' && content[i] != '\r') field.push_back(content[i++]);
+        while (i < n && content[i] != ',' && content[i] != '\n' && content[i] != '\r')
+          field.push_back(content[i++]);
       } else {
-        while (i < n && content[i] != ',' && content[i] != '\n' && content[i] != '\r') field.push_back(content[i++]);
+        while (i < n && content[i] != ',' && content[i] != '\n' && content[i] != '\r')
+          field.push_back(content[i++]);
       }
       rec.fields.push_back(field);
       if (i >= n) {

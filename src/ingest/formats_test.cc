@@ -9,7 +9,8 @@ TEST(FormatsTest, SeedHeader) {
   auto h = ParseSeedHeader(" date 2022-02-04 Russian President spoke.");
   ASSERT_TRUE(h.ok()) << h.status().ToString();
   EXPECT_EQ(h->date, Date::Day(2022, 2, 4));
-  EXPECT_EQ(std::string(" date 2022-02-04 Russian President spoke.").substr(h->text_start), "Russian President spoke.");
+  EXPECT_EQ(std::string(" date 2022-02-04 Russian President spoke.").substr(h->text_start),
+            "Russian President spoke.");
   auto m = ParseSeedHeader("date 2026-03\nText");
   ASSERT_TRUE(m.ok());
   EXPECT_EQ(m->date, Date::Month(2026, 3));
@@ -46,7 +47,8 @@ TEST(FormatsTest, ReutersRecords) {
       "<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<DATE> 2-MAR-1987 10:00:00.00</DATE>\n"
       "<TEXT>&#2;\n<TITLE>GRAIN &amp; OIL SEEDS</TITLE>\n<DATELINE>CHICAGO, March 2 - </DATELINE>"
       "<BODY>Prices rose &lt;sharply&gt;.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
-      "<REUTERS NEWID=\"8\">\n<DATE>3-MAR-1987</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nRaw story text\n&#3;</TEXT>\n"
+      "<REUTERS NEWID=\"8\">\n<DATE>3-MAR-1987</DATE>\n<TEXT TYPE=\"UNPROC\">&#2;\nRaw story "
+      "text\n&#3;</TEXT>\n"
       "</REUTERS>\n<REUTERS NEWID=\"9\">\n<DATE>4-MAR-1987</DATE><TEXT><TITLE>CUT";
   const auto recs = ParseReutersSgml(sgm);
   ASSERT_EQ(recs.size(), 3u);
@@ -61,10 +63,11 @@ TEST(FormatsTest, ReutersRecords) {
 
 TEST(FormatsTest, Csv) {
   std::vector<CsvRecord> recs;
-  ASSERT_TRUE(ParseCsv("url,date,title,text\r\n\"https://x.org/a\",2020-01-01,\"A, B\",\"line 1\n\"\"q\"\"\nend\"\n"
-                       "u2,2020-01-02,t,plain\n",
-                       &recs)
-                  .ok());
+  ASSERT_TRUE(
+      ParseCsv("url,date,title,text\r\n\"https://x.org/a\",2020-01-01,\"A, B\",\"line 1\n\"\"q\"\"\nend\"\n"
+               "u2,2020-01-02,t,plain\n",
+               &recs)
+          .ok());
   ASSERT_EQ(recs.size(), 3u);
   EXPECT_EQ(recs[1].line, 2u);
   EXPECT_EQ(recs[1].fields[2], "A, B");

@@ -39,8 +39,8 @@ std::string Stem(const std::string& name) {
 // Shared state of one ReadInputs / ReadBuffer call: callbacks, options, counts.
 class Reader {
  public:
-  Reader(const ReadOptions& options, const DocumentCallback& on_document, const RejectionCallback& on_rejection,
-         ReadStats* stats)
+  Reader(const ReadOptions& options, const DocumentCallback& on_document,
+         const RejectionCallback& on_rejection, ReadStats* stats)
       : options_(options), on_document_(on_document), on_rejection_(on_rejection), stats_(stats) {}
 
   void Reject(const std::string& source, const std::string& reason) {
@@ -58,8 +58,8 @@ class Reader {
   // Checks and completes a document, then hands it on or rejects it.
   void Finish(Document&& doc) {
     if (doc.text.find('\0') != std::string::npos) {
-      return Reject(doc.origin, "binary content (NUL byte at text offset " +
-                                    std::to_string(doc.text.find('\0')) + ")");
+      return Reject(doc.origin,
+                    "binary content (NUL byte at text offset " + std::to_string(doc.text.find('\0')) + ")");
     }
     if (TrimView(doc.text).empty()) return Reject(doc.origin, "missing text (the article is empty)");
     if (doc.text.size() > options_.max_document_bytes) {
@@ -80,8 +80,8 @@ class Reader {
     }
     size_t first_bad = 0;
     if (const size_t bad = RepairUtf8(&doc.text, &first_bad); bad > 0) {
-      Warn(&doc, "invalid UTF-8 repaired with U+FFFD (" + std::to_string(bad) + " byte(s), first at text offset " +
-                     std::to_string(first_bad) + ")");
+      Warn(&doc, "invalid UTF-8 repaired with U+FFFD (" + std::to_string(bad) +
+                     " byte(s), first at text offset " + std::to_string(first_bad) + ")");
     }
     for (std::string* field : {&doc.id, &doc.title, &doc.url, &doc.source}) RepairUtf8(field);
     if (!doc.published.known()) {
@@ -97,7 +97,8 @@ class Reader {
 
   void ReadContent(const std::string& name, std::string_view content) {
     const std::string shown = name == "-" ? "<stdin>" : name;
-    if (TrimView(content).empty()) return Reject(shown, content.empty() ? "empty file" : "empty file (only whitespace)");
+    if (TrimView(content).empty())
+      return Reject(shown, content.empty() ? "empty file" : "empty file (only whitespace)");
     if (const size_t nul = content.find('\0'); nul != std::string_view::npos) {
       return Reject(shown, "binary file (NUL byte at offset " + std::to_string(nul) + ")");
     }
@@ -235,8 +236,8 @@ class Reader {
         if (Lower(std::string(TrimView(header[i]))) == key) return static_cast<int>(i);
       return -1;
     };
-    const int c_text = column("text"), c_date = column("date"), c_url = column("url"), c_title = column("title"),
-              c_id = column("id"), c_source = column("source");
+    const int c_text = column("text"), c_date = column("date"), c_url = column("url"),
+              c_title = column("title"), c_id = column("id"), c_source = column("source");
     if (c_text < 0) {
       Reject(name + ":1", "CSV header has no 'text' column");
     } else {
@@ -287,8 +288,8 @@ bool TakeFromDirectory(const fs::path& p) {
   const std::string name = p.filename().string();
   if (name.empty() || name[0] == '.') return false;
   const std::string ext = Lower(p.extension().string());
-  return ext.empty() || ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson" || ext == ".sgm" ||
-         ext == ".csv";
+  return ext.empty() || ext == ".txt" || ext == ".text" || ext == ".jsonl" || ext == ".ndjson" ||
+         ext == ".sgm" || ext == ".csv";
 }
 
 void ReadFile(Reader& reader, const std::string& path, const ReadOptions& options) {
@@ -314,13 +315,15 @@ bool IsKnownInputFormat(const std::string& name) {
 }
 
 void ReadBuffer(const std::string& name, std::string_view content, const ReadOptions& options,
-                const DocumentCallback& on_document, const RejectionCallback& on_rejection, ReadStats* stats) {
+                const DocumentCallback& on_document, const RejectionCallback& on_rejection,
+                ReadStats* stats) {
   Reader reader(options, on_document, on_rejection, stats);
   reader.ReadContent(name, content);
 }
 
 Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& options,
-                  const DocumentCallback& on_document, const RejectionCallback& on_rejection, ReadStats* stats) {
+                  const DocumentCallback& on_document, const RejectionCallback& on_rejection,
+                  ReadStats* stats) {
   if (!IsKnownInputFormat(options.format)) {
     return Status::InvalidArgument("unknown input format '" + options.format +
                                    "' (use auto, seed, jsonl, text, reuters or csv)");

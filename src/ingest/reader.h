@@ -26,11 +26,11 @@
 namespace dateline {
 
 struct ReadOptions {
-  std::optional<Date> dct;            // publication date for inputs that carry none (--dct)
-  std::string format = "auto";        // "auto" (by extension/content), "seed", "jsonl", "text", "reuters", "csv"
+  std::optional<Date> dct;      // publication date for inputs that carry none (--dct)
+  std::string format = "auto";  // "auto" (by extension/content), "seed", "jsonl", "text", "reuters", "csv"
   size_t max_document_bytes = 16u << 20;  // larger documents are rejected
-  size_t max_line_bytes = 1u << 20;   // longer JSONL lines (or text lines) are rejected
-  bool quiet = false;                 // true: no messages on stderr (rejections still reach the callback)
+  size_t max_line_bytes = 1u << 20;       // longer JSONL lines (or text lines) are rejected
+  bool quiet = false;                     // true: no messages on stderr (rejections still reach the callback)
 };
 
 // One input that could not be turned into a Document.
@@ -40,7 +40,7 @@ struct Rejection {
 };
 
 struct ReadStats {
-  size_t documents_read = 0;      // documents attempted (accepted + rejected)
+  size_t documents_read = 0;  // documents attempted (accepted + rejected)
   size_t documents_accepted = 0;
   size_t documents_rejected = 0;
   size_t warnings = 0;

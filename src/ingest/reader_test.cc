@@ -16,9 +16,8 @@ namespace fs = std::filesystem;
 class ReaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("dateline_reader_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("dateline_reader_test_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -53,7 +52,8 @@ class ReaderTest : public ::testing::Test {
 };
 
 TEST_F(ReaderTest, SeedFormat) {
-  const std::string p = Write("001_story.txt", " date 2026-03-10 Ministers met on Tuesday.\n\nThey agreed. \n");
+  const std::string p =
+      Write("001_story.txt", " date 2026-03-10 Ministers met on Tuesday.\n\nThey agreed. \n");
   ASSERT_TRUE(Read({p}).ok());
   ASSERT_EQ(docs_.size(), 1u);
   EXPECT_EQ(docs_[0].id, "001_story");
@@ -76,12 +76,13 @@ TEST_F(ReaderTest, SeedWithImpossibleDateIsRejected) {
 }
 
 TEST_F(ReaderTest, JsonLines) {
-  const std::string p = Write("feed.jsonl",
-                              "{\"id\":\"a1\",\"date\":\"2026-03-11T09:30:00Z\",\"text\":\"Talks began.\","
-                              "\"title\":\"Talks\",\"url\":\"https://news.example.org/a1\",\"source\":\"Example\"}\n"
-                              "\n"
-                              "{\"date\":\"2026-03-12\",\"text\":\"No id here.\",\"url\":\"https://wire.example.com/x\"}\n"
-                              "{\"id\": 42, \"text\": \"Numeric id.\"}\n");
+  const std::string p =
+      Write("feed.jsonl",
+            "{\"id\":\"a1\",\"date\":\"2026-03-11T09:30:00Z\",\"text\":\"Talks began.\","
+            "\"title\":\"Talks\",\"url\":\"https://news.example.org/a1\",\"source\":\"Example\"}\n"
+            "\n"
+            "{\"date\":\"2026-03-12\",\"text\":\"No id here.\",\"url\":\"https://wire.example.com/x\"}\n"
+            "{\"id\": 42, \"text\": \"Numeric id.\"}\n");
   ASSERT_TRUE(Read({p}).ok());
   ASSERT_EQ(docs_.size(), 3u);
   EXPECT_EQ(docs_[0].id, "a1");
@@ -160,8 +161,8 @@ TEST_F(ReaderTest, EmptyAndBinaryFilesAreRejected) {
 TEST_F(ReaderTest, AbsurdlyLongLinesAreRejected) {
   ReadOptions opts;
   opts.max_line_bytes = 1000;
-  const std::string long_json =
-      Write("long.jsonl", "{\"id\":\"x\",\"text\":\"" + std::string(5000, 'a') + "\"}\n{\"id\":\"y\",\"text\":\"ok\"}\n");
+  const std::string long_json = Write("long.jsonl", "{\"id\":\"x\",\"text\":\"" + std::string(5000, 'a') +
+                                                        "\"}\n{\"id\":\"y\",\"text\":\"ok\"}\n");
   const std::string long_text = Write("long.txt", "Short line.\n" + std::string(5000, 'b') + "\n");
   ASSERT_TRUE(Read({long_json, long_text}, opts).ok());
   ASSERT_EQ(docs_.size(), 1u);
@@ -217,13 +218,14 @@ TEST_F(ReaderTest, ForcedFormat) {
 }
 
 TEST_F(ReaderTest, ReutersSgml) {
-  const std::string p = Write("reut2-x.sgm",
-                              "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
-                              "<REUTERS NEWID=\"11\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n"
-                              "<TITLE>COCOA REVIEW</TITLE>\n<BODY>Showers continued &amp; eased the drought.\n"
-                              " Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
-                              "<REUTERS NEWID=\"12\">\n<DATE>31-FEB-1987 10:00:00.00</DATE>\n<TEXT><BODY>x</BODY>"
-                              "</TEXT>\n</REUTERS>\n");
+  const std::string p =
+      Write("reut2-x.sgm",
+            "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n"
+            "<REUTERS NEWID=\"11\">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n"
+            "<TITLE>COCOA REVIEW</TITLE>\n<BODY>Showers continued &amp; eased the drought.\n"
+            " Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n"
+            "<REUTERS NEWID=\"12\">\n<DATE>31-FEB-1987 10:00:00.00</DATE>\n<TEXT><BODY>x</BODY>"
+            "</TEXT>\n</REUTERS>\n");
   ASSERT_TRUE(Read({p}).ok());
   ASSERT_EQ(docs_.size(), 1u);
   EXPECT_EQ(docs_[0].id, "11");
@@ -237,12 +239,13 @@ TEST_F(ReaderTest, ReutersSgml) {
 }
 
 TEST_F(ReaderTest, WikinewsCsv) {
-  const std::string p = Write("wn.csv",
-                              "url,date,title,text\n"
-                              "https://en.wikinews.org//wiki/Talks_resume,2020-01-05,Talks resume,\"Talks resumed "
-                              "on Sunday.\n\nBoth sides said \"\"progress\"\" was made.\"\n"
-                              "https://en.wikinews.org//wiki/Bad,2020-02-30,Bad,\"x\"\n"
-                              "https://en.wikinews.org//wiki/Short,2020-01-06\n");
+  const std::string p =
+      Write("wn.csv",
+            "url,date,title,text\n"
+            "https://en.wikinews.org//wiki/Talks_resume,2020-01-05,Talks resume,\"Talks resumed "
+            "on Sunday.\n\nBoth sides said \"\"progress\"\" was made.\"\n"
+            "https://en.wikinews.org//wiki/Bad,2020-02-30,Bad,\"x\"\n"
+            "https://en.wikinews.org//wiki/Short,2020-01-06\n");
   ASSERT_TRUE(Read({p}).ok());
   ASSERT_EQ(docs_.size(), 1u);
   EXPECT_EQ(docs_[0].id, "Talks_resume");
@@ -261,12 +264,14 @@ TEST_F(ReaderTest, ReadBufferSniffsStdinContent) {
   ReadStats stats;
   ReadOptions opts;
   opts.quiet = true;
-  ReadBuffer("-", "{\"id\":\"s\",\"text\":\"From a pipe.\"}\n", opts,
-             [&](Document&& d) { docs.push_back(std::move(d)); }, nullptr, &stats);
+  ReadBuffer(
+      "-", "{\"id\":\"s\",\"text\":\"From a pipe.\"}\n", opts,
+      [&](Document&& d) { docs.push_back(std::move(d)); }, nullptr, &stats);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].origin, "<stdin>:1");
-  ReadBuffer("-", " date 2026-03-10 Seed on a pipe.", opts, [&](Document&& d) { docs.push_back(std::move(d)); },
-             nullptr, &stats);
+  ReadBuffer(
+      "-", " date 2026-03-10 Seed on a pipe.", opts, [&](Document&& d) { docs.push_back(std::move(d)); },
+      nullptr, &stats);
   ASSERT_EQ(docs.size(), 2u);
   EXPECT_EQ(docs[1].id, "stdin");
   EXPECT_EQ(docs[1].published, Date::Day(2026, 3, 10));

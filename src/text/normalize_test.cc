@@ -13,17 +13,33 @@ TEST(NormalizeTest, MapsTypographyToAscii) {
   const Case cases[] = {
       {"plain", "plain"},
       {"Russia\xE2\x80\x99s", "Russia's"},
-      {"\xE2\x80\x9C" "deal" "\xE2\x80\x9D", "\"deal\""},
-      {"\xE2\x80\x98" "fake" "\xE2\x80\x99", "'fake'"},
+      {"\xE2\x80\x9C"
+       "deal"
+       "\xE2\x80\x9D",
+       "\"deal\""},
+      {"\xE2\x80\x98"
+       "fake"
+       "\xE2\x80\x99",
+       "'fake'"},
       {"Russia\xE2\x80\x93Ukraine", "Russia-Ukraine"},
-      {"talks\xE2\x80\x94" "again", "talks-again"},
-      {"100\xC2\xA0" "000", "100 000"},
-      {"a\xE2\x80\xAF" "b", "a b"},
-      {"\xEF\xAC\x81nal o\xEF\xAC\x80" "er", "final offer"},
+      {"talks\xE2\x80\x94"
+       "again",
+       "talks-again"},
+      {"100\xC2\xA0"
+       "000",
+       "100 000"},
+      {"a\xE2\x80\xAF"
+       "b",
+       "a b"},
+      {"\xEF\xAC\x81nal o\xEF\xAC\x80"
+       "er",
+       "final offer"},
       {"wait\xE2\x80\xA6", "wait..."},
-      {"co\xC2\xAD" "operation", "cooperation"},
+      {"co\xC2\xAD"
+       "operation",
+       "cooperation"},
       {"\xEF\xBC\xA1\xEF\xBC\xA2", "AB"},  // fullwidth letters (NFKC)
-      {"e\xCC\x81", "e\xCC\x81"},           // combining marks are kept per code point
+      {"e\xCC\x81", "e\xCC\x81"},          // combining marks are kept per code point
       {"caf\xC3\xA9", "caf\xC3\xA9"},
       {"\xFF", "\xEF\xBF\xBD"},
   };
@@ -31,7 +47,9 @@ TEST(NormalizeTest, MapsTypographyToAscii) {
 }
 
 TEST(NormalizeTest, OffsetsPointBackIntoTheOriginal) {
-  const std::string original = "A \xE2\x80\x9C" "deal\xE2\x80\x9D \xEF\xAC\x81ne\xE2\x80\xA6";
+  const std::string original =
+      "A \xE2\x80\x9C"
+      "deal\xE2\x80\x9D \xEF\xAC\x81ne\xE2\x80\xA6";
   const NormalizedText n = NormalizeWithOffsets(original);
   EXPECT_EQ(n.text, "A \"deal\" fine...");
   ASSERT_EQ(n.offsets.size(), n.text.size() + 1);

@@ -8,7 +8,8 @@
 namespace dateline {
 
 std::vector<Sentence> SegmentText(std::string_view text, const SegmentOptions& options) {
-  if (text.size() >= std::numeric_limits<uint32_t>::max()) text = text.substr(0, std::numeric_limits<uint32_t>::max() - 1);
+  if (text.size() >= std::numeric_limits<uint32_t>::max())
+    text = text.substr(0, std::numeric_limits<uint32_t>::max() - 1);
   std::vector<TokenSpan> tokens;
   tokens.reserve(text.size() / 5 + 4);
   Tokenize(text, 0, static_cast<uint32_t>(text.size()), options.tokenizer, &tokens);

@@ -59,11 +59,58 @@ void CheckOffsets(const std::string& text, const std::vector<Sentence>& sents) {
 TEST(SegmenterTest, OffsetsReconstructGeneratedTexts) {
   // Pieces that exercise every tokenizer and splitter path, glued at random.
   const std::vector<std::string> pieces = {
-      "Talks", "ended", ".", " ", " ", "\n", "\n\n", "U.S.", "Gen.", "Jr.", "R.", "don't", "Russia\xE2\x80\x99s",
-      "\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "'", "3,000", "5.5%", "$200", "...", "\xE2\x80\xA6", "--",
-      "\xE2\x80\x94", "Russia-Ukraine", "@ArmedForcesUkr", "https://example.org/x", "a@b.org", "?!", "(", ")",
-      "\xC2\xA0", "\xEF\xAC\x81", "\xFF", "\xC3", "\t", "-", "14-15", "2026-03-12", "No.", "5", "The", "said",
-      ",", ":", "#tag", "&", "/", "\xE2\x80\x89", "'s", "n't", "\r\n",
+      "Talks",
+      "ended",
+      ".",
+      " ",
+      " ",
+      "\n",
+      "\n\n",
+      "U.S.",
+      "Gen.",
+      "Jr.",
+      "R.",
+      "don't",
+      "Russia\xE2\x80\x99s",
+      "\xE2\x80\x9C",
+      "\xE2\x80\x9D",
+      "\"",
+      "'",
+      "3,000",
+      "5.5%",
+      "$200",
+      "...",
+      "\xE2\x80\xA6",
+      "--",
+      "\xE2\x80\x94",
+      "Russia-Ukraine",
+      "@ArmedForcesUkr",
+      "https://example.org/x",
+      "a@b.org",
+      "?!",
+      "(",
+      ")",
+      "\xC2\xA0",
+      "\xEF\xAC\x81",
+      "\xFF",
+      "\xC3",
+      "\t",
+      "-",
+      "14-15",
+      "2026-03-12",
+      "No.",
+      "5",
+      "The",
+      "said",
+      ",",
+      ":",
+      "#tag",
+      "&",
+      "/",
+      "\xE2\x80\x89",
+      "'s",
+      "n't",
+      "\r\n",
   };
   std::mt19937 rng(12345);
   for (int round = 0; round < 2000; ++round) {
@@ -112,7 +159,9 @@ TEST(SegmenterTest, OffsetsReconstructRealNews) {
 }
 
 TEST(SegmenterTest, FillsNormAndHeadline) {
-  const std::string text = "Russia\xE2\x80\x99s \xE2\x80\x9C" "deal\xE2\x80\x9D\n\nThe talks ended.";
+  const std::string text =
+      "Russia\xE2\x80\x99s \xE2\x80\x9C"
+      "deal\xE2\x80\x9D\n\nThe talks ended.";
   const auto sents = SegmentText(text);
   ASSERT_EQ(sents.size(), 2u);
   EXPECT_TRUE(sents[0].headline);

@@ -12,18 +12,18 @@ namespace {
 // Capitalised words that usually open a sentence; after an abbreviation that may end one ("U.S.",
 // "Inc."), one of these starts a new sentence, any other capitalised word continues ("U.S. Embassy").
 constexpr std::string_view kOpeners[] = {
-    "A",       "According", "After",   "Also",    "Although", "An",    "And",     "As",       "At",
-    "But",     "Earlier",   "For",     "He",      "Her",      "His",   "However", "I",        "If",
-    "In",      "It",        "Its",     "Last",    "Later",    "Many",  "Meanwhile", "Most",   "Next",
-    "No",      "On",        "One",     "Our",     "She",      "Since", "So",      "Some",     "Still",
-    "That",    "The",       "Their",   "Then",    "There",    "These", "They",    "This",     "Those",
-    "Though",  "Today",     "Two",     "We",      "When",     "While", "Yesterday", "You",
+    "A",      "According", "After", "Also", "Although", "An",    "And",       "As",   "At",
+    "But",    "Earlier",   "For",   "He",   "Her",      "His",   "However",   "I",    "If",
+    "In",     "It",        "Its",   "Last", "Later",    "Many",  "Meanwhile", "Most", "Next",
+    "No",     "On",        "One",   "Our",  "She",      "Since", "So",        "Some", "Still",
+    "That",   "The",       "Their", "Then", "There",    "These", "They",      "This", "Those",
+    "Though", "Today",     "Two",   "We",   "When",     "While", "Yesterday", "You",
 };
 
 // Words that cannot end a headline (a paragraph ending on one was cut, not titled).
 constexpr std::string_view kFunctionWords[] = {
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "that", "the",
-    "to", "with", "but", "its", "their", "his", "her", "was", "is", "are", "were",
+    "a",    "an",  "and", "as",   "at",  "by",  "for",   "from", "in",  "into", "of", "on",  "or",
+    "that", "the", "to",  "with", "but", "its", "their", "his",  "her", "was",  "is", "are", "were",
 };
 
 template <size_t N>
@@ -37,7 +37,9 @@ char32_t FirstCp(std::string_view text, const TokenSpan& t) {
   return cp;
 }
 
-std::string_view TextOf(std::string_view text, const TokenSpan& t) { return text.substr(t.start, t.end - t.start); }
+std::string_view TextOf(std::string_view text, const TokenSpan& t) {
+  return text.substr(t.start, t.end - t.start);
+}
 
 bool IsTerminal(std::string_view s, TokenKind k) {
   if (k != TokenKind::kPunct) return false;
@@ -66,6 +68,21 @@ bool IsTitleLike(std::string_view text, const std::vector<TokenSpan>& tokens, si
   return long_words >= 2 && capitalised * 4 >= long_words * 3;
 }
 
+// No lower-case letter in the line, and at least one upper-case one ("BAHIA COCOA REVIEW").
+bool IsAllCaps(std::string_view text, const std::vector<TokenSpan>& tokens, size_t b, size_t e) {
+  bool upper = false;
+  for (size_t i = b; i < e; ++i) {
+    const std::string_view w = TextOf(text, tokens[i]);
+    for (size_t p = 0; p < w.size();) {
+      char32_t cp;
+      p += DecodeUtf8(w, p, &cp);
+      if (IsLowerLetter(cp)) return false;
+      upper |= IsUpperLetter(cp);
+    }
+  }
+  return upper;
+}
+
 }  // namespace
 
 std::vector<SentenceSpan> SplitSentences(std::string_view text, const std::vector<TokenSpan>& tokens,
@@ -73,7 +90,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, const std::vecto
   std::vector<SentenceSpan> out;
   const size_t n = tokens.size();
   if (n == 0) return out;
-  size_t begin = 0;            // first token of the current sentence
+  size_t begin = 0;                // first token of the current sentence
   bool at_paragraph_start = true;  // the current sentence opens a paragraph
   bool at_line_start = true;       // the current sentence opens a line
 
@@ -153,7 +170,10 @@ std::vector<SentenceSpan> SplitSentences(std::string_view text, const std::vecto
       }
     }
     // A title-like line ended by a single line break.
+    // Only for the document's first line or an all-capitals line: hard-wrapped newswire has title-like
+    // lines inside sentences ("Standard Oil Co and BP North America\nInc said ...").
     if (end_token == 0 && newlines == 1 && at_line_start && !IsTerminal(s, t.kind) &&
+        (out.empty() || IsAllCaps(text, tokens, begin, i + 1)) &&
         IsUpperLetter(FirstCp(text, tokens[i + 1])) && IsTitleLike(text, tokens, begin, i + 1) &&
         headline_shape(begin, i + 1)) {
       close(i + 1, true, true);

@@ -3,10 +3,10 @@
 // A sentence ends at . ! ? (and any closing quotes or brackets right after them) when the next token does
 // not start with a lower-case letter; at an ellipsis followed by a capitalised word; at an abbreviation that
 // can end a sentence ("U.S.", "Inc.") followed by a typical sentence opener ("The", "He", "But" …); at a
-// paragraph break (a blank line); and at a title-like line (most words capitalised) ended by a single line
-// break. Titles, months, "No." and initials ("Gen.", "Feb.", "R.") never end a sentence, so "Joseph R.
-// Biden, Jr. spoke" stays whole. A paragraph that is one sentence without final punctuation (a headline
-// inside the body) is marked headline. Stateless; thread-safe.
+// paragraph break (a blank line); and after a title-like line (most words capitalised; only the first line of
+// the text or an all-capitals line) ended by a single line break. Titles, months, "No." and initials ("Gen.",
+// "Feb.", "R.") never end a sentence, so "Joseph R. Biden, Jr. spoke" stays whole. A paragraph that is one
+// sentence without final punctuation (a headline inside the body) is marked headline. Stateless; thread-safe.
 #ifndef DATELINE_TEXT_SENTENCE_SPLITTER_H_
 #define DATELINE_TEXT_SENTENCE_SPLITTER_H_
 

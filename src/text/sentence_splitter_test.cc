@@ -41,7 +41,8 @@ TEST(SentenceSplitterTest, NewsCases) {
       {"He moved to the U.S. The move was quiet.", "He moved to the U.S. || The move was quiet."},
       {"It was sold to Acme Inc. Shares rose.", "It was sold to Acme Inc. Shares rose."},
       // Decimals and numbers.
-      {"Growth was 5.5 percent. Prices rose 2.27 times.", "Growth was 5.5 percent. || Prices rose 2.27 times."},
+      {"Growth was 5.5 percent. Prices rose 2.27 times.",
+       "Growth was 5.5 percent. || Prices rose 2.27 times."},
       // Quotes stay with their sentence.
       {"\"We are ready.\" The minister left.", "\"We are ready.\" || The minister left."},
       {"“We won’t get gestures,” Macron said. “However, it matters.”",
@@ -49,7 +50,8 @@ TEST(SentenceSplitterTest, NewsCases) {
       {"“Why now?” he asked.", "“Why now?” he asked."},
       {"He said “no.” Then he left.", "He said “no.” || Then he left."},
       // Ellipses.
-      {"His ideas, proposals...are possible. He smiled.", "His ideas, proposals...are possible. || He smiled."},
+      {"His ideas, proposals...are possible. He smiled.",
+       "His ideas, proposals...are possible. || He smiled."},
       {"We waited... Nothing came.", "We waited... || Nothing came."},
       // Paragraph breaks, headlines inside the body.
       {"First paragraph ends here\n\nSecond one.", "H:First paragraph ends here || Second one."},
@@ -57,13 +59,18 @@ TEST(SentenceSplitterTest, NewsCases) {
        "Putin spoke.",
        "The talks went well. || H:Russia dismisses France's claims on de-escalation near Ukraine || "
        "Meanwhile, Putin spoke."},
-      {"Video of 'fake attack' to justify invasion: US\n\nText.", "H:Video of 'fake attack' to justify invasion: US || Text."},
+      {"Video of 'fake attack' to justify invasion: US\n\nText.",
+       "H:Video of 'fake attack' to justify invasion: US || Text."},
       // A paragraph cut mid-sentence is not a headline.
       {"Both agreed to stay in touch with EU partners and\n\nNext.",
        "Both agreed to stay in touch with EU partners and || Next."},
       // A title-like line ended by a single line break.
       {"BAHIA COCOA REVIEW\nShowers continued throughout the week.",
        "H:BAHIA COCOA REVIEW || Showers continued throughout the week."},
+      {"Ceasefire Talks Resume In Geneva\nThe envoys met on Monday.",
+       "H:Ceasefire Talks Resume In Geneva || The envoys met on Monday."},
+      {"First sentence here.\nStandard Oil Co and BP North America\nInc said they agreed.",
+       "First sentence here. || Standard Oil Co and BP North America\nInc said they agreed."},
       // Hard-wrapped lines do not split.
       {"Showers continued throughout the week in\nthe Bahia cocoa zone, said\nComissaria Smith.",
        "Showers continued throughout the week in\nthe Bahia cocoa zone, said\nComissaria Smith."},

@@ -12,22 +12,22 @@ namespace {
 // Abbreviations that take a period in news copy. Kept sorted for binary search.
 // Titles, months, "No." and friends are also listed in kNonFinal: they precede a name or a number.
 constexpr std::string_view kAbbreviations[] = {
-    "Adm",   "Ala",   "Amb",  "Apr",   "Ariz", "Ark",   "Art",   "Assn",  "Atty",   "Aug",  "Ave",  "Blvd",
-    "Brig",  "Bros",  "Calif", "Capt", "Cmdr", "Co",    "Col",   "Colo",  "Conn",   "Corp", "Cpl",  "Dec",
-    "Dept",  "Det",   "Dr",   "Feb",   "Fig",  "Fla",   "Fr",    "Ft",    "Ga",     "Gen",  "Gens", "Gov",
-    "Hon",   "Ill",   "Inc",  "Insp",  "Jan",  "Jr",    "Jul",   "Jun",   "Kan",    "Ky",   "Lt",   "Ltd",
-    "Maj",   "Mar",   "Mass", "Md",    "Messrs", "Mich", "Minn", "Mo",    "Mr",     "Mrs",  "Ms",   "Mt",
-    "Neb",   "Nev",   "No",   "Nos",   "Nov",  "Oct",   "Okla",  "Ore",   "Pa",     "Penn", "Pres", "Prof",
-    "Pvt",   "Rep",   "Reps", "Rev",   "Sen",  "Sens",  "Sep",   "Sept",  "Sgt",    "Sr",   "St",   "Supt",
-    "Tenn",  "Tex",   "Univ", "Va",    "Vol",  "Wis",   "al",    "approx", "cf",    "est",  "etc",  "no",
-    "pp",    "vs",
+    "Adm",    "Ala",   "Amb",  "Apr",  "Ariz", "Ark",  "Art",  "Assn", "Atty", "Aug",  "Ave", "Blvd", "Brig",
+    "Bros",   "Calif", "Capt", "Cmdr", "Co",   "Col",  "Colo", "Conn", "Corp", "Cpl",  "Dec", "Dept", "Det",
+    "Dr",     "Feb",   "Fig",  "Fla",  "Fr",   "Ft",   "Ga",   "Gen",  "Gens", "Gov",  "Hon", "Ill",  "Inc",
+    "Insp",   "Jan",   "Jr",   "Jul",  "Jun",  "Kan",  "Ky",   "Lt",   "Ltd",  "Maj",  "Mar", "Mass", "Md",
+    "Messrs", "Mich",  "Minn", "Mo",   "Mr",   "Mrs",  "Ms",   "Mt",   "Neb",  "Nev",  "No",  "Nos",  "Nov",
+    "Oct",    "Okla",  "Ore",  "Pa",   "Penn", "Pres", "Prof", "Pvt",  "Rep",  "Reps", "Rev", "Sen",  "Sens",
+    "Sep",    "Sept",  "Sgt",  "Sr",   "St",   "Supt", "Tenn", "Tex",  "Univ", "Va",   "Vol", "Wis",  "al",
+    "approx", "cf",    "est",  "etc",  "no",   "pp",   "vs",
 };
 
 constexpr std::string_view kNonFinal[] = {
-    "Adm",  "Amb",  "Apr",  "Art",  "Atty", "Aug",  "Brig", "Capt", "Cmdr", "Col", "Cpl",  "Dec",  "Det", "Dr",
-    "Feb",  "Fig",  "Fr",   "Ft",   "Gen",  "Gens", "Gov",  "Hon",  "Insp", "Jan", "Jul",  "Jun",  "Lt",  "Maj",
-    "Mar",  "Messrs", "Mr", "Mrs",  "Ms",   "Mt",   "No",   "Nos",  "Nov",  "Oct", "Pres", "Prof", "Pvt", "Rep",
-    "Reps", "Rev",  "Sen",  "Sens", "Sep",  "Sept", "Sgt",  "St",   "Supt", "Vol", "no",   "pp",   "vs",
+    "Adm",  "Amb",  "Apr", "Art",  "Atty", "Aug",  "Brig", "Capt",   "Cmdr", "Col",  "Cpl",
+    "Dec",  "Det",  "Dr",  "Feb",  "Fig",  "Fr",   "Ft",   "Gen",    "Gens", "Gov",  "Hon",
+    "Insp", "Jan",  "Jul", "Jun",  "Lt",   "Maj",  "Mar",  "Messrs", "Mr",   "Mrs",  "Ms",
+    "Mt",   "No",   "Nos", "Nov",  "Oct",  "Pres", "Prof", "Pvt",    "Rep",  "Reps", "Rev",
+    "Sen",  "Sens", "Sep", "Sept", "Sgt",  "St",   "Supt", "Vol",    "no",   "pp",   "vs",
 };
 
 // Abbreviations that take their period only before a number ("No. 5", "Art. 2").
@@ -89,7 +89,8 @@ bool NextNonSpaceIsDigit(std::string_view text, uint32_t pos, uint32_t end) {
 
 class TokenizerImpl {
  public:
-  TokenizerImpl(std::string_view text, uint32_t end, const TokenizerOptions& options, std::vector<TokenSpan>* out)
+  TokenizerImpl(std::string_view text, uint32_t end, const TokenizerOptions& options,
+                std::vector<TokenSpan>* out)
       : text_(text), end_(end), options_(options), out_(out) {}
 
   void Run(uint32_t pos) {

@@ -24,7 +24,7 @@ enum class TokenKind : uint8_t {
   kSymbol,    // $ % + and other symbols
   kUrl,
   kEmail,
-  kHandle,    // @name or #tag
+  kHandle,  // @name or #tag
 };
 
 // One token: bytes [start, end) of the text given to Tokenize.

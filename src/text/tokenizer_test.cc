@@ -31,7 +31,8 @@ TEST(TokenizerTest, NewsCases) {
       {"They can't and won't.", "They | ca | n't | and | wo | n't | ."},
       {"Ukraine’s border", "Ukraine | ’s | border"},
       {"the minister's aide", "the | minister | 's | aide"},
-      {"they're, we'll, I've, she'd, I'm", "they | 're | , | we | 'll | , | I | 've | , | she | 'd | , | I | 'm"},
+      {"they're, we'll, I've, she'd, I'm",
+       "they | 're | , | we | 'll | , | I | 've | , | she | 'd | , | I | 'm"},
       {"didn’t", "did | n’t"},
       {"O'Neill arrived", "O'Neill | arrived"},
       {"the envoys' talks", "the | envoys | ' | talks"},
@@ -79,8 +80,12 @@ TEST(TokenizerTest, NewsCases) {
       // Missing space after a period.
       {"the end.The next", "the | end | . | The | next"},
       // Non-breaking and other spaces separate tokens.
-      {"100\xC2\xA0" "000 troops", "100 | 000 | troops"},
-      {"a\xE2\x80\x89" "b", "a | b"},
+      {"100\xC2\xA0"
+       "000 troops",
+       "100 | 000 | troops"},
+      {"a\xE2\x80\x89"
+       "b",
+       "a | b"},
       // Punctuation runs.
       {"Really?!", "Really | ?!"},
       {"Kyiv: talks", "Kyiv | : | talks"},
@@ -96,7 +101,9 @@ TEST(TokenizerTest, SplitHyphensOption) {
 }
 
 TEST(TokenizerTest, InvalidUtf8BecomesOneByteTokens) {
-  const std::string text = "ab\xFF" "cd \xC3";
+  const std::string text =
+      "ab\xFF"
+      "cd \xC3";
   std::vector<TokenSpan> toks;
   Tokenize(text, 0, static_cast<uint32_t>(text.size()), {}, &toks);
   ASSERT_EQ(toks.size(), 4u);

@@ -123,8 +123,8 @@ CharClass ClassOf(char32_t cp) {
     if (cp <= 0x20 || cp == 0x7F) return CharClass::kSpace;
     if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return CharClass::kLetter;
     if (cp >= '0' && cp <= '9') return CharClass::kDigit;
-    if (cp == '$' || cp == '+' || cp == '<' || cp == '=' || cp == '>' || cp == '^' || cp == '`' || cp == '|' ||
-        cp == '~')
+    if (cp == '$' || cp == '+' || cp == '<' || cp == '=' || cp == '>' || cp == '^' || cp == '`' ||
+        cp == '|' || cp == '~')
       return CharClass::kSymbol;
     return CharClass::kPunct;
   }
