@@ -146,7 +146,6 @@ const Lexicon& GetLexicon() {
     L["annually"].set_unit = kYear;
     L["yearly"].set_unit = kYear;
     L["hourly"].set_unit = kHour;
-    L["quarterly"].set_unit = kQuarter;
     for (const char* w : {"several", "few", "many", "some", "couple"}) L[w].vague = true;
     for (const char* w : {"on", "in", "since", "until", "till", "by", "from", "before", "after", "during",
                           "through", "of", "to", "between", "and", "or", "at", "for", "early", "late", "mid",
@@ -360,10 +359,10 @@ std::string DurationValue(int n, int unit) {
     case kWeek: return "P" + num + "W";
     case kWeekend: return n < 0 ? "PXD" : "P" + std::to_string(2 * n) + "D";
     case kMonthU: return "P" + num + "M";
-    case kQuarter: return "P" + num + "Q";
+    case kQuarter: return n < 0 ? "PXM" : "P" + std::to_string(3 * n) + "M";
     case kYear: return "P" + num + "Y";
-    case kDecade: return "P" + num + "DE";
-    case kCentury: return "P" + num + "CE";
+    case kDecade: return n < 0 ? "PXY" : "P" + std::to_string(10 * n) + "Y";
+    case kCentury: return n < 0 ? "PXC" : "P" + std::to_string(100 * n) + "Y";
     case kFortnight: return n < 0 ? "PXW" : "P" + std::to_string(2 * n) + "W";
     default: return "PX";
   }
@@ -385,6 +384,7 @@ class Matcher {
       : t_(t), n_(static_cast<int>(t.size())), dct_(dct), opt_(o),
         have_dct_(dct.precision == DatePrecision::kDay) {
     ref_ = dct;
+    ref_any_ = dct;
   }
 
   void Run(std::vector<Found>* out) {
@@ -420,7 +420,9 @@ class Matcher {
         (f.type == TimexType::kDate || f.type == TimexType::kTime)) {
       ref_ = f.date;
     }
-    if (f.value.size() >= 7 && f.value[4] == '-' && f.value[5] == 'Q') last_quarter_ = f.value;
+    if (f.value.size() >= 7 && f.value[4] == '-' && f.value[5] == 'Q' && f.anchor != "previous")
+      last_quarter_ = f.value;
+    if (f.date.known() && f.type == TimexType::kDate && f.anchor != "previous") ref_any_ = f.date;
     out->push_back(std::move(f));
   }
 
@@ -438,16 +440,32 @@ class Matcher {
   bool IsWord(int i) const { return i >= 0 && i < n_ && t_[i].kind == kWordTok; }
 
   // Tense of the clause around tokens [b, e): +1 future, -1 past, 0 unknown/present.
+  // Returns +2 for a weak future ("would": future seen from a past point), which weekdays read as
+  // future and months as neutral.
   int Tense(int b, int e) const {
     if (!opt_.use_tense) return -1;
     const int sent = T(b).sent;
-    for (int d = 1; d <= 30; ++d) {
-      int l = b - d, r = e - 1 + d;
-      int cl = (l >= 0 && t_[l].sent == sent) ? CueAt(l) : 0;
-      if (cl != 0) return cl;
-      int cr = (r < n_ && t_[r].sent == sent) ? CueAt(r) : 0;
-      if (cr != 0) return cr;
-      if ((l < 0 || t_[l].sent != sent) && (r >= n_ || t_[r].sent != sent)) break;
+    // Markers right before the expression: "as early as Tuesday", "as soon as", "until", "by".
+    if ((W(b - 1, "as") && (W(b - 2, "early") || W(b - 2, "soon")) && W(b - 3, "as")) || W(b - 1, "until") ||
+        W(b - 1, "till") || (W(b - 1, "on") && W(b - 2, "until")) || W(b - 1, "next") ||
+        (W(b - 1, "of") && W(b - 2, "ahead")) || (W(b - 2, "of") && W(b - 3, "ahead") && W(b - 1, "the")))
+      return 1;
+    if (W(b - 1, "by") || W(b - 1, "through") || W(b - 1, "effective")) return 0;
+    // The verb governing the expression usually precedes it in the clause; look left first.
+    for (int l = b - 1; l >= 0 && l >= b - 14 && t_[l].sent == sent; --l) {
+      if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
+      int c = CueAt(l);
+      if (c != 0) return c == 3 ? 0 : c;
+    }
+    for (int r = e; r < n_ && r < e + 10 && t_[r].sent == sent; ++r) {
+      const Tok& k = t_[r];
+      if (k.kind == kWordTok && (k.w == "that" || k.w == "which" || k.w == "who" || k.w == "because" ||
+                                 k.w == "but" || k.w == "while" || k.w == "when" || k.w == "after" ||
+                                 k.w == "before" || k.w == "since" || k.w == "if"))
+        break;
+      if (k.kind == kPunctTok && (k.ch == ';' || k.ch == '"')) break;
+      int c = CueAt(r);
+      if (c != 0) return c == 3 ? 0 : c;
     }
     return 0;
   }
@@ -457,12 +475,16 @@ class Matcher {
       case kFuture:
         if (k.w == "ll" && !P(i - 1, '\'')) return 0;
         if (k.w == "wo" && !W(i + 1, "n")) return 0;
+        if (k.w == "would") return 2;
         return 1;
       case kPast: return -1;
-      case kPresent: return 0;
+      case kPresent: return 3;
       case kFutureIfTo:
+        if (W(i - 1, "been") || W(i - 1, "had") || W(i - 1, "was") || W(i - 1, "were")) {
+          if (W(i + 1, "to") || W(i + 1, "for")) return -1;
+        }
         if (W(i + 1, "to") || W(i + 1, "for")) return 1;
-        if (k.w == "expected" || k.w == "planned") return 0;
+        if (k.w == "expected" || k.w == "planned" || k.w == "scheduled" || k.w == "slated") return 1;
         return (k.w == "set" || k.w == "due" || k.w == "plans" || k.w == "plan" || k.w == "going" ||
                 k.w == "ready" || k.w == "hopes" || k.w == "wants" || k.w == "aims" || k.w == "intends" ||
                 k.w == "intend" || k.w == "planning" || k.w == "poised" || k.w == "slated")
@@ -475,8 +497,12 @@ class Matcher {
   // --- anchoring ---
   int InferYear(int month, int day, int tense) const {
     const int cmp = (month * 32 + day) - (dct_.month * 32 + (day ? dct_.day : 0));
-    if (tense < 0 && cmp > 0) return dct_.year - 1;
-    if (tense > 0 && cmp < 0) return dct_.year + 1;
+    if (tense == 2) tense = 0;
+    // A past clause can still name a date a few weeks ahead (a deadline, a scheduled hearing), and a
+    // future one a date just gone: flip the year only when the date is over two months away.
+    const int ahead = (month - dct_.month) * 31 + (day ? day - dct_.day : 0);
+    if (tense < 0 && cmp > 0 && (ahead > 62 || !day)) return dct_.year - 1;
+    if (tense > 0 && cmp < 0 && (ahead < -62 || !day)) return dct_.year + 1;
     if (tense == 0) {
       int diff = month - dct_.month;
       if (diff > 6) return dct_.year - 1;
@@ -521,7 +547,7 @@ class Matcher {
       if (X(i + 1) && X(i + 1)->vague) {  // "a few", "a couple of"
         int j = i + 2;
         if (W(j, "of")) ++j;
-        *value = -1;
+        *value = W(i + 1, "couple") ? 2 : -1;
         return j;
       }
       if (!allow_article) return -1;
@@ -628,7 +654,6 @@ class Matcher {
                          !(p.w == "to" || p.w == "and" || p.w == "or");
       if (P(i - 1, '-') && W(i - 2, "mid")) prep_before = true;
       if (!date_after && !prep_before) return -1;
-      if (!date_after && k.w == "may" && IsWord(j) && !T(j).cap) return -1;  // "in May be"? keep safe
       if (k.upper && k.w.size() > 3 && !date_after) return -1;
     }
     *month = k.lex->month;
@@ -683,7 +708,13 @@ class Matcher {
       attempt(&Matcher::RefDay);
       attempt(&Matcher::Holiday);
       attempt(&Matcher::YearEarlier);
+      attempt(&Matcher::Weekend);
+      attempt(&Matcher::ThatUnit);
+      attempt(&Matcher::Period);
+      attempt(&Matcher::DecadeWord);
+      attempt(&Matcher::Century);
     }
+    if (k.kind == kNumTok) attempt(&Matcher::Century);
     if (!ok) return false;
     *f = best;
     extra_ = saved;
@@ -748,6 +779,9 @@ class Matcher {
       return;
     }
     int y = InferYear(month, day, Tense(b, e));
+    if (W(b - 1, "last") || W(b - 1, "past")) {
+      y = (month * 32 + day) < (dct_.month * 32 + dct_.day) ? dct_.year : dct_.year - 1;
+    }
     if (!IsValidDate(y, month, day)) {
       f->value = Fmt("XXXX-%02d-%02d", month, day);
       return;
@@ -821,7 +855,7 @@ class Matcher {
       if (!IsValidDate(year ? year : 2000, month, day)) return false;
       FinishDay(f, month, day, year, i, e2);
       int end = e2;
-      DayList(e2, month, year ? year : f->date.year, &end);
+      DayList(e2, month, year, &end);
       if (!year && f->date.known() && !extra_.empty()) {
         // keep the list in the year inferred for the first day
         for (Found& x : extra_) {
@@ -858,7 +892,7 @@ class Matcher {
     // Bare month: needs a date context unless the name is unambiguous and capitalised.
     if (T(i).lex->abbrev && !Glued(i + 1, '.') && T(i).w != "sept") return false;
     if (T(i).lex->abbrev && !(T(i - 1).lex && (T(i - 1).lex->prep || T(i - 1).lex->mod))) return false;
-    if (W(i - 1, "the") && !W(j, "of")) return false;
+    if (W(i - 1, "the") && !W(j, "of") && (T(i).lex->ambiguous_month || !IsWord(j) || T(j).cap)) return false;
     f->b = i;
     f->e = j;
     MonthOnly(f, month, 0);
@@ -875,9 +909,9 @@ class Matcher {
     else if (rel == 'N') y = month > dct_.month ? dct_.year : dct_.year + 1;
     else if (rel == 'T') y = dct_.year;
     else {
-      const int tense = Tense(f->b, f->e);
+      const int tense = Tense(f->b, f->e) == 2 ? 0 : Tense(f->b, f->e);
       y = dct_.year;
-      if (tense < 0 && month > dct_.month) y = dct_.year - 1;
+      if (tense < 0 && month > dct_.month + 2) y = dct_.year - 1;
       else if (tense > 0 && month < dct_.month) y = dct_.year + 1;
       else if (tense == 0) y = InferYear(month, 0, 0);
     }
@@ -1011,7 +1045,7 @@ class Matcher {
         case kCurrently:
         case kNowadays:
           if (!opt_.vague_references) return false;
-          if (k.lex->deictic == kNow && (W(i + 1, "that") || P(i - 1, '-'))) return false;
+          if (k.lex->deictic == kNow && P(i - 1, '-')) return false;
           f->e = e;
           f->value = "PRESENT_REF";
           f->anchor = "dct";
@@ -1103,7 +1137,11 @@ class Matcher {
       return true;
     }
     if (!u->unit || u->plural) return false;
+    if (T(j + 1).cap && !T(j + 1).upper) return false;  // "This Week" (a programme), not this week
     const int unit = u->unit;
+    if (the && (T(j).w == "following" || T(j).w == "previous" || T(j).w == "preceding") &&
+        (unit == kMonthU || unit == kYear))
+      return false;  // ThatUnit reads these from the last mentioned date
     if (the || (T(j).w == "past" || T(j).w == "coming" || T(j).w == "following" || T(j).w == "previous" ||
                 T(j).w == "preceding")) {
       // "the past week", "the coming year", "the previous day", "the next day"
@@ -1214,6 +1252,7 @@ class Matcher {
     if (unit == kYear && !last_quarter_.empty() && i > 0 && (T(i).w == "a" || T(i).w == "one")) {
       int y = std::atoi(last_quarter_.substr(0, 4).c_str());
       f->value = Fmt("%04d", y + d) + last_quarter_.substr(4);
+      f->anchor = "previous";
       return true;
     }
     switch (unit) {
@@ -1279,21 +1318,15 @@ class Matcher {
     bool article = false;
     if (e >= 0 && (W(j, "a") || W(j, "an")) && n == 1) article = true;
     if (e < 0) {
-      if (!qualifier) {
-        // bare plural unit after for/within/over: "for years", "within weeks"
-        const Lex* u = X(j);
-        if (!u || !u->unit || !u->plural) return false;
-        if (!(W(j - 1, "for") || W(j - 1, "within") || W(j - 1, "over") || W(j - 1, "in"))) return false;
-        if (W(j + 1, "ago") || W(j + 1, "of") || W(j + 1, "later") || W(j + 1, "earlier")) return false;
-        f->b = j;
-        f->e = j + 1;
-        f->type = TimexType::kDuration;
-        f->value = DurationValue(-1, u->unit);
-        return true;
-      }
+      // A bare plural ("for years", "months of talks") is rarely annotated: leave it.
+      if (!qualifier) return false;
       e = j;
       n = -1;
     }
+    // "20 more years", "an additional year", "two full days"
+    if (W(e, "more") || W(e, "additional") || W(e, "extra") || W(e, "further") || W(e, "full") ||
+        W(e, "straight") || W(e, "consecutive"))
+      ++e;
     // hyphenated: "five-hour", "30-year", "two-week"
     bool hyphen = false;
     if (P(e, '-') && !T(e).sp && !T(e + 1).sp && X(e + 1) && X(e + 1)->unit && !X(e + 1)->plural) {
@@ -1303,7 +1336,8 @@ class Matcher {
     const Lex* u = X(e);
     if (!u || !u->unit || u->unit == kWeekend) return false;
     if (!hyphen && !T(e).sp && T(e).kind == kWordTok && IsNum(e - 1)) return false;
-    if (!hyphen && n > 1 && !u->plural) return false;  // "two day" is rare; "20 day" often an adjective
+    // "a five year low", "a two day rally": a singular unit after a number modifies the next noun.
+    if (!hyphen && n > 1 && !u->plural && !(IsWord(e + 1) && !T(e + 1).cap && !X(e + 1))) return false;
     if (n == 1 && u->plural) return false;
     if (n < 0 && !u->plural) return false;
     if (hyphen && P(e + 1, '-') && W(e + 2, "old")) return false;  // ages
@@ -1365,10 +1399,12 @@ class Matcher {
       // Not a year: "2021 troops", "1990 to 1995"? Years sit next to date words, prepositions or punctuation.
       const Tok& nx = T(e);
       if (nx.kind == kWordTok && !nx.cap && !(nx.lex && (nx.lex->prep || nx.lex->cue)) && !fiscal) {
-        const Tok& pv = T(j - 1);
-        bool ok_before = pv.kind == kWordTok && pv.lex && (pv.lex->prep || pv.lex->mod || pv.lex->month);
-        if (!ok_before && !(P(j - 1, ',') || P(j - 1, '('))) return false;
+        // "the 1987 crash", "his 1996 campaign" are years; "2000 troops", "about 1950 people" are not.
         if (nx.lex && nx.lex->unit) return false;
+        if (y % 50 == 0 && nx.w.size() > 3 && nx.w.back() == 's' && nx.w[nx.w.size() - 2] != 's') return false;
+        if (W(j - 1, "about") || W(j - 1, "some") || W(j - 1, "nearly") || W(j - 1, "than") ||
+            W(j - 1, "almost") || W(j - 1, "over") || W(j - 1, "approximately"))
+          return false;
         static const char* kNouns[] = {"people", "troops", "soldiers", "votes", "cars", "jobs", "units",
                                        "shares", "tons", "tonnes", "miles", "feet", "meters", "metres",
                                        "points", "km", "kilometers", "dollars", "euros", "workers", "members"};
@@ -1392,7 +1428,21 @@ class Matcher {
   // "the first half of 1990", "the quarter", "the latest quarter".
   bool QuarterExpr(int i, Found* f) {
     int j = i;
-    if (W(j, "the") || W(j, "its") || W(j, "a")) ++j;
+    int pre_year = 0;
+    if (X(j) && X(j)->rel && (X(j)->rel == 'T' || W(j, "last") || W(j, "next")) && W(j + 1, "year") &&
+        P(j + 2, '\'') && W(j + 3, "s")) {
+      // "this year's third quarter", "next year's first quarter"
+      pre_year = dct_.year + (W(j, "last") ? -1 : W(j, "next") ? 1 : 0);
+      j += 4;
+      if (!have_dct_) return false;
+    } else if (W(j, "the") || W(j, "its") || W(j, "a")) {
+      ++j;
+      int y = 0, e = Year(j, &y);  // "the 1988 third quarter"
+      if (e >= 0 && X(e) && X(e)->ordinal > 0) {
+        pre_year = y;
+        j = e;
+      }
+    }
     if (W(j, "fiscal")) ++j;
     int q = 0;
     bool half = false;
@@ -1423,9 +1473,10 @@ class Matcher {
     } else {
       return false;
     }
-    int year = 0;
+    int year = pre_year;
     int e = j;
-    if (W(e, "of") || P(e, ',')) {
+    if (year) {
+    } else if (W(e, "of") || P(e, ',')) {
       int y = 0, e2 = Year(e + 1, &y);
       if (e2 >= 0) {
         year = y;
@@ -1526,6 +1577,7 @@ class Matcher {
   bool SetExpr(int i, Found* f) {
     const Tok& k = T(i);
     if (k.lex && k.lex->set_unit) {
+      if (IsWord(i + 1) && T(i + 1).cap && !T(i + 1).nl) return false;  // "the party daily Granma"
       f->b = i;
       f->e = i + 1;
       f->type = TimexType::kSet;
@@ -1573,6 +1625,7 @@ class Matcher {
     int j = i;
     const Tok& k = T(i);
     if (k.kind == kWordTok) {
+      if (W(i - 1, "high")) return false;
       if (k.w == "noon" || k.w == "midday") hour = 12;
       else if (k.w == "midnight") hour = 24;
       else return false;
@@ -1616,8 +1669,9 @@ class Matcher {
     else if (W(j, "local") && W(j + 1, "time")) j += 2;
     f->b = i;
     f->type = TimexType::kTime;
-    // Day it belongs to: a following weekday / today / yesterday / month-day, else DCT.
-    Date day = dct_;
+    // Day it belongs to: a following weekday / today / yesterday / month-day, else the day last
+    // mentioned (news gives the day once, then the times), else DCT.
+    Date day = opt_.anchor_to_previous && ref_.precision == DatePrecision::kDay ? ref_ : dct_;
     int e = j;
     {
       int s = j;
@@ -1737,10 +1791,147 @@ class Matcher {
     if (!last_quarter_.empty() && (W(e - 1, "quarter") || W(e - 1, "period") || !period)) {
       int y = std::atoi(last_quarter_.substr(0, 4).c_str());
       f->value = Fmt("%04d", y - 1) + last_quarter_.substr(4);
+      f->anchor = "previous";
       return true;
     }
     f->date = Date::Year(dct_.year - 1);
     f->value = f->date.ToString();
+    return true;
+  }
+
+  // "the weekend", "over the weekend": the weekend before DCT, or the coming one in a future clause.
+  bool Weekend(int i, Found* f) {
+    if (!(W(i, "the") && W(i + 1, "weekend")) || W(i + 2, "of")) return false;
+    f->b = i;
+    f->e = i + 2;
+    if (!have_dct_) {
+      f->value = "XXXX-WXX-WE";
+      return true;
+    }
+    f->value = WeekendValue(Tense(i, i + 2) > 0 ? 1 : -1, false);
+    f->anchor = "dct";
+    return true;
+  }
+
+  // Units read against the time last mentioned: "that day", "earlier that day", "later that year",
+  // "that same day", "the following year", "the previous month".
+  bool ThatUnit(int i, Found* f) {
+    int j = i;
+    char mod = 0;
+    if (W(j, "earlier") || W(j, "later")) {
+      mod = W(j, "earlier") ? 'S' : 'E';
+      ++j;
+    }
+    int off = 0;
+    if (W(j, "that")) {
+      ++j;
+      if (W(j, "same")) ++j;
+    } else if (W(j, "the") && (W(j + 1, "following") || W(j + 1, "previous") || W(j + 1, "preceding"))) {
+      off = W(j + 1, "following") ? 1 : -1;
+      j += 2;
+    } else {
+      return false;
+    }
+    const Lex* u = X(j);
+    if (!u || u->plural || !(u->unit == kDay || u->unit == kYear || u->unit == kMonthU || u->unit == kWeek))
+      return false;
+    const int unit = u->unit;
+    if (off == 0 && W(i, "that") && !(W(i - 1, "on") || W(i - 1, "in") || W(i - 1, "by") || W(i - 1, "of") ||
+                                       W(i - 1, "until") || W(i - 1, "later") || P(i - 1, ',') ||
+                                       W(i - 1, "during") || W(i - 1, "for") || P(i + 2, '.') || P(i + 2, ',')))
+      return false;
+    if (off != 0 && (unit == kDay || unit == kWeek)) return false;  // RelUnit reads these from the last day
+    const Date& base = unit == kDay || unit == kWeek ? ref_ : ref_any_;
+    f->b = i;
+    f->e = j + 1;
+    f->anchor = "previous";
+    if (mod) f->mod = mod == 'S' ? "START" : "END";
+    if (!base.known() || (unit == kDay && base.precision != DatePrecision::kDay) ||
+        (unit == kMonthU && base.precision < DatePrecision::kMonth) ||
+        (unit == kWeek && base.precision != DatePrecision::kDay)) {
+      f->value = off < 0 ? "PAST_REF" : off > 0 ? "FUTURE_REF" : "PAST_REF";
+      return true;
+    }
+    switch (unit) {
+      case kDay: f->date = base; break;
+      case kWeek: f->value = IsoWeekString(base); return true;
+      case kMonthU: f->date = AddMonths(base, off); break;
+      default: f->date = Date::Year(base.year + off); break;
+    }
+    f->value = f->date.ToString();
+    return true;
+  }
+
+  // Reporting periods: "the latest period", "the 1988 period", "the 1988 quarter".
+  bool Period(int i, Found* f) {
+    if (!W(i, "the")) return false;
+    int j = i + 1;
+    if ((W(j, "latest") || W(j, "recent") || W(j, "current")) && W(j + 1, "period")) {
+      f->b = i;
+      f->e = j + 2;
+      f->anchor = "previous";
+      if (!last_quarter_.empty()) {
+        f->value = last_quarter_;
+      } else if (have_dct_) {
+        int q = dct_.year * 4 + (dct_.month - 1) / 3 - 1;
+        f->value = Fmt("%04d-Q%d", q / 4, q % 4 + 1);
+        f->anchor = "dct";
+      } else {
+        f->value = "XXXX-QX";
+      }
+      return true;
+    }
+    int y = 0;
+    int e = Year(j, &y);
+    if (e < 0 || !(W(e, "period") || W(e, "quarter"))) return false;
+    f->b = i;
+    f->e = e + 1;
+    if (!last_quarter_.empty()) {
+      f->value = Fmt("%04d", y) + last_quarter_.substr(4);
+      f->anchor = "previous";
+    } else {
+      f->date = Date::Year(y);
+      f->value = f->date.ToString();
+    }
+    return true;
+  }
+
+  // "the nineties", "the sixties".
+  bool DecadeWord(int i, Found* f) {
+    if (!W(i, "the")) return false;
+    static const char* kDecades[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                     "eighties", "nineties"};
+    for (int d = 0; d < 8; ++d) {
+      if (W(i + 1, kDecades[d])) {
+        f->b = i;
+        f->e = i + 2;
+        f->value = Fmt("19%dX", d + 2);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // "the 20th century", "the eleventh century" → "19", "10".
+  bool Century(int i, Found* f) {
+    int j = i;
+    if (W(j, "the")) ++j;
+    int c = 0;
+    if (IsNum(j) && T(j).nd <= 2 && IsWord(j + 1) && !T(j + 1).sp &&
+        (T(j + 1).w == "st" || T(j + 1).w == "nd" || T(j + 1).w == "rd" || T(j + 1).w == "th")) {
+      c = static_cast<int>(T(j).num);
+      j += 2;
+    } else if (X(j) && X(j)->ordinal > 0) {
+      c = X(j)->ordinal;
+      ++j;
+    } else {
+      return false;
+    }
+    if (P(j, '-') && !T(j).sp) ++j;
+    if (!W(j, "century") || c < 1) return false;
+    f->b = i;
+    f->e = j + 1;
+    f->value = Fmt("%02d", c - 1);
     return true;
   }
 
@@ -1825,6 +2016,7 @@ class Matcher {
   const TimexOptions& opt_;
   const bool have_dct_;
   Date ref_;
+  Date ref_any_;  // last DATE with a calendar reading, any precision
   std::string last_quarter_;
   std::vector<Found> extra_;
 };
