@@ -477,7 +477,10 @@ class Matcher {
         if (k.w == "wo" && !W(i + 1, "n")) return 0;
         if (k.w == "would") return 2;
         return 1;
-      case kPast: return -1;
+      case kPast:
+        // "be held", "to be signed", "will be paid": a participle after be/to is no past tense.
+        if (W(i - 1, "be") || W(i - 1, "being") || W(i - 1, "to")) return 0;
+        return -1;
       case kPresent: return 3;
       case kFutureIfTo:
         if (W(i - 1, "been") || W(i - 1, "had") || W(i - 1, "was") || W(i - 1, "were")) {
@@ -712,6 +715,7 @@ class Matcher {
       attempt(&Matcher::ThatUnit);
       attempt(&Matcher::Period);
       attempt(&Matcher::DecadeWord);
+      attempt(&Matcher::TheYear);
       attempt(&Matcher::Century);
     }
     if (k.kind == kNumTok) attempt(&Matcher::Century);
@@ -1128,7 +1132,7 @@ class Matcher {
     }
     if (u->season && !u->plural && !the) {
       int y = dct_.year;
-      int cur = dct_.month == 12 || dct_.month <= 2 ? 4 : (dct_.month + 9) / 3 - 2;  // 1 SP .. 4 WI
+      int cur = dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : (dct_.month + 9) / 3 - 2;  // 1 SP .. 4 WI
       if (rel == 'L') y = u->season < cur ? dct_.year : dct_.year - 1;
       if (rel == 'N') y = u->season > cur ? dct_.year : dct_.year + 1;
       f->value = have_dct_ ? Fmt("%04d-", y) + kSeasonCode[u->season]
@@ -1343,6 +1347,25 @@ class Matcher {
     if (hyphen && P(e + 1, '-') && W(e + 2, "old")) return false;  // ages
     if (W(e + 1, "old")) return false;
     if (W(e + 1, "ago") || W(e + 1, "later") || W(e + 1, "earlier")) return false;
+    if (article && !qualifier && !hyphen && (u->unit == kDay || u->unit == kWeek || u->unit == kMonthU ||
+                                             u->unit == kYear || u->unit == kHour)) {
+      // "$33 million a year", "three times a day", "interviews a day": a rate, TimeML's SET.
+      const Tok& pv = T(i - 1);
+      bool rate = pv.kind == kNumTok || P(i - 1, '%') || W(i - 1, "percent") || W(i - 1, "million") ||
+                  W(i - 1, "billion") || W(i - 1, "thousand") || W(i - 1, "times") || W(i - 1, "twice") ||
+                  W(i - 1, "once") || W(i - 1, "dozen") || W(i - 1, "hundred");
+      if (!rate && pv.kind == kWordTok && !pv.cap && pv.w.size() > 3 && pv.w.back() == 's' && !pv.lex &&
+          pv.w != "this" && pv.w != "was" && pv.w != "has" && pv.w != "its" && pv.w != "his" &&
+          pv.w != "less" && pv.w != "across" && pv.w != "perhaps" && pv.w != "unless")
+        rate = true;
+      if (rate) {
+        f->b = i;
+        f->e = e + 1;
+        f->type = TimexType::kSet;
+        f->value = DurationValue(1, u->unit);
+        return true;
+      }
+    }
     if (article && !qualifier) {
       // "a year" on its own is a duration only after for/within/over/…
       if (!(W(i - 1, "for") || W(i - 1, "within") || W(i - 1, "over") || W(i - 1, "about") ||
@@ -1547,6 +1570,7 @@ class Matcher {
       // "fall" and "spring" are verbs and nouns too: need "in the", "this", "during the" …
       if (!the) return false;
       if (!(W(i - 1, "in") || W(i - 1, "during") || W(i - 1, "over") || W(i - 1, "by") || W(i - 1, "until") ||
+            W(i - 1, "into") ||
             W(i - 1, "since") || W(i - 1, "through")))
         return false;
       if (P(e, '-') || (IsWord(e) && !(X(e) && (X(e)->prep)))) {
@@ -1563,7 +1587,7 @@ class Matcher {
       f->value = std::string("XXXX-") + kSeasonCode[s->season];
       return true;
     }
-    int cur = dct_.month == 12 || dct_.month <= 2 ? 4 : (dct_.month + 9) / 3 - 2;
+    int cur = dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : (dct_.month + 9) / 3 - 2;
     int tense = Tense(i, e);
     int yy = dct_.year;
     if (tense < 0 && s->season > cur) --yy;
@@ -1893,6 +1917,56 @@ class Matcher {
       f->date = Date::Year(y);
       f->value = f->date.ToString();
     }
+    return true;
+  }
+
+  // Fiscal and calendar years named by reference: "the year ended June 30" (a duration), "for the full
+  // year", "the current fiscal year" (this year), "year-end", "year's end".
+  bool TheYear(int i, Found* f) {
+    int j = i;
+    if (W(j, "the")) {
+      ++j;
+      if (W(j, "full") || W(j, "current") || W(j, "latest")) ++j;
+      if (W(j, "fiscal")) ++j;
+      if (!W(j, "year")) return false;
+      f->b = i;
+      f->e = j + 1;
+      if (W(j + 1, "ended") || W(j + 1, "ending") || W(j + 1, "ends") || W(j + 1, "to")) {
+        f->type = TimexType::kDuration;
+        f->value = "P1Y";
+        return true;
+      }
+      if (!(W(i - 1, "for") || W(i - 1, "in") || W(i - 1, "throughout") || W(i - 1, "during") ||
+            (W(i - 1, "of") && (W(i - 2, "months") || W(i - 2, "half") || W(i - 2, "end") || W(i - 2, "rest")))))
+        return false;
+      if (W(j + 1, "'") || P(j + 1, '\'') || W(j + 1, "before") || W(j + 1, "after")) return false;
+      if (!have_dct_) {
+        f->value = "XXXX";
+        return true;
+      }
+      f->date = Date::Year(dct_.year);
+      f->value = f->date.ToString();
+      f->anchor = "dct";
+      return true;
+    }
+    // "year-end", "year end", "year's end"
+    int e;
+    if (W(j, "year") && ((P(j + 1, '-') && W(j + 2, "end")) || (P(j + 1, '\'') && W(j + 2, "s") && W(j + 3, "end"))))
+      e = W(j + 2, "end") ? j + 3 : j + 4;
+    else if (W(j, "year") && W(j + 1, "end") && (W(i - 1, "by") || W(i - 1, "at") || W(i - 1, "around") ||
+                                                W(i - 1, "since") || W(i - 1, "before") || W(i - 1, "until")))
+      e = j + 2;
+    else
+      return false;
+    f->b = i;
+    f->e = e;
+    if (!have_dct_) {
+      f->value = "XXXX";
+      return true;
+    }
+    f->date = Date::Year(W(i - 1, "since") ? dct_.year - 1 : dct_.year);
+    f->value = f->date.ToString();
+    f->anchor = "dct";
     return true;
   }
 
