@@ -7,6 +7,7 @@
 #include "text/segmenter.h"
 #include "tag/tagger.h"
 #include "timex/timex_annotator.h"
+#include "actors/actor_annotator.h"
 #include "events/event_annotator.h"
 
 namespace dateline {
@@ -43,6 +44,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   if (wants("segment")) { ASSIGN_OR_RETURN(auto a, MakeSegmenter()); p->stages_.push_back(std::move(a)); }
   if (wants("tag")) { ASSIGN_OR_RETURN(auto a, MakeTagAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("timex")) { ASSIGN_OR_RETURN(auto a, MakeTimexAnnotator()); p->stages_.push_back(std::move(a)); }
+  if (wants("actors")) { ASSIGN_OR_RETURN(auto a, MakeActorAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("events")) { ASSIGN_OR_RETURN(auto a, MakeEventAnnotator()); p->stages_.push_back(std::move(a)); }
   return p;
 }
@@ -67,4 +69,3 @@ std::vector<std::string> Pipeline::StageNames() const {
 }
 
 }  // namespace dateline
-
