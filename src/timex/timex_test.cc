@@ -1,1 +1,289 @@
+#include "timex/timex.h"
+
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dateline {
+namespace {
+
+// One case: a sentence, its publication date, the words expected to be tagged, and the TIMEX3 reading.
+struct Case {
+  const char* family;
+  const char* dct;
+  const char* text;
+  const char* span;   // expected covered text; "" expects no expression at all
+  const char* type;   // "DATE", "TIME", "DURATION", "SET"
+  const char* value;
+  const char* mod = "";
+};
+
+Date D(const char* s) { return *ParseIsoDate(s); }
+
+// Finds the expression whose text equals span.
+const TimeExpression* Find(const std::vector<TimeExpression>& xs, std::string_view text, std::string_view span) {
+  for (const auto& x : xs) {
+    if (text.substr(x.start, x.end - x.start) == span) return &x;
+  }
+  return nullptr;
+}
+
+std::string Dump(const std::vector<TimeExpression>& xs, std::string_view text) {
+  std::string out;
+  for (const auto& x : xs) {
+    out += "[" + std::string(text.substr(x.start, x.end - x.start)) + "]=" + TimexTypeName(x.type) + ":" +
+           x.value + (x.mod.empty() ? "" : "/" + x.mod) + " ";
+  }
+  return out;
+}
+
+// 2022-02-04 is a Friday; 2022-02-07 a Monday; 2022-02-10 a Thursday.
+const Case kCases[] = {
+    // Explicit calendar dates in their common forms.
+    {"explicit", "2022-02-10", "The summit opened on February 8, 2022 in Vilnius.", "February 8, 2022", "DATE", "2022-02-08"},
+    {"explicit", "2022-02-10", "Talks resumed on 8 February 2022.", "8 February 2022", "DATE", "2022-02-08"},
+    {"explicit", "2022-02-10", "The ministers met on Feb. 8 in Rome.", "Feb. 8", "DATE", "2022-02-08"},
+    {"explicit", "2022-02-10", "In the 3 February call, both sides spoke.", "3 February", "DATE", "2022-02-03"},
+    {"explicit", "2022-02-10", "The vote was held on the 3rd of February.", "3rd of February", "DATE", "2022-02-03"},
+    {"explicit", "2022-02-10", "Troops left in January 2021.", "January 2021", "DATE", "2021-01"},
+    {"explicit", "2022-02-10", "The dispute began in 2019 and grew.", "2019", "DATE", "2019"},
+    {"explicit", "2022-02-10", "The ceasefire, agreed in June this year, held.", "June this year", "DATE", "2022-06"},
+    {"numeric", "2022-02-10", "The order dated 2022-01-31 was published.", "2022-01-31", "DATE", "2022-01-31"},
+    {"numeric", "2022-02-10", "A notice issued on 2/8/2022 said so.", "2/8/2022", "DATE", "2022-02-08"},
+    {"numeric", "2022-02-10", "A notice issued on 25/12/21 said so.", "25/12/21", "DATE", "2021-12-25"},
+    // Months without a year: read against the publication date and the tense.
+    {"month", "2022-02-10", "Washington approved the aid in December.", "December", "DATE", "2021-12"},
+    {"month", "2022-02-10", "Elections will be held in April.", "April", "DATE", "2022-04"},
+    {"month", "2022-11-02", "The dividend is payable Jan. 2 to holders.", "Jan. 2", "DATE", "2023-01-02"},
+    {"month", "2022-02-10", "Officials said the hearing is set for March 12.", "March 12", "DATE", "2022-03-12"},
+    {"month", "2022-02-10", "The plant closed in mid-February.", "mid-February", "DATE", "2022-02", "MID"},
+    {"month", "2022-02-10", "Output should recover in early 2023.", "early 2023", "DATE", "2023", "START"},
+    {"month", "2022-02-10", "Prices rose in late November.", "late November", "DATE", "2021-11", "END"},
+    {"month", "2022-02-10", "It was founded at the end of 1990.", "the end of 1990", "DATE", "1990", "END"},
+    // Weekdays with and without "on", read by tense.
+    {"weekday", "2022-02-04", "Putin spoke with Macron on Thursday.", "Thursday", "DATE", "2022-02-03"},
+    {"weekday", "2022-02-10", "Biden spoke with Macron on Wednesday.", "Wednesday", "DATE", "2022-02-09"},
+    {"weekday", "2022-02-07", "On Sunday, a plane carrying troops landed in Poland.", "Sunday", "DATE", "2022-02-06"},
+    {"weekday", "2022-02-04", "Macron will meet Putin in Moscow on Monday.", "Monday", "DATE", "2022-02-07"},
+    {"weekday", "2022-02-07", "Truss is set to travel to Moscow on Thursday.", "Thursday", "DATE", "2022-02-10"},
+    {"weekday", "2022-02-07", "The envoy arrived last Friday.", "last Friday", "DATE", "2022-02-04"},
+    {"weekday", "2022-02-04", "The talks resume next Tuesday.", "next Tuesday", "DATE", "2022-02-08"},
+    {"weekday", "2022-02-10", "Shots were fired Tuesday night near the border.", "Tuesday night", "TIME", "2022-02-08TNI"},
+    {"weekday", "2022-02-10", "The paper said on Friday, Feb. 4, that it agreed.", "Friday, Feb. 4", "DATE", "2022-02-04"},
+    // Deictic words.
+    {"deictic", "2022-02-10", "Today is an open day at the airport.", "Today", "DATE", "2022-02-10"},
+    {"deictic", "2022-02-10", "The minister resigned yesterday.", "yesterday", "DATE", "2022-02-09"},
+    {"deictic", "2022-02-10", "The court rules tomorrow.", "tomorrow", "DATE", "2022-02-11"},
+    {"deictic", "2022-02-10", "Rebels attacked the town yesterday morning.", "yesterday morning", "TIME", "2022-02-09TMO"},
+    {"deictic", "2022-02-10", "Police clashed with protesters last night.", "last night", "TIME", "2022-02-09TNI"},
+    {"deictic", "2022-02-10", "The company is now profitable.", "now", "DATE", "PRESENT_REF"},
+    {"deictic", "2022-02-10", "The rules were recently changed.", "recently", "DATE", "PAST_REF"},
+    // Relative units.
+    {"relative", "2022-02-10", "Biden and Macron spoke last week.", "last week", "DATE", "2022-W05"},
+    {"relative", "2022-02-10", "Scholz travels to Kyiv next week.", "next week", "DATE", "2022-W07"},
+    {"relative", "2022-02-10", "The drills started this month.", "this month", "DATE", "2022-02"},
+    {"relative", "2022-02-10", "Exports fell last year.", "last year", "DATE", "2021"},
+    {"relative", "2022-02-10", "Exports fell last month.", "last month", "DATE", "2022-01"},
+    {"relative", "2022-02-10", "Exports rose earlier this month.", "earlier this month", "DATE", "2022-02", "START"},
+    {"relative", "2022-02-10", "A deal may come later this year.", "later this year", "DATE", "2022", "END"},
+    {"relative", "2022-02-10", "The envoy returns next quarter.", "next quarter", "DATE", "2022-Q2"},
+    {"relative", "2022-02-10", "Troops arrived over the weekend.", "the weekend", "DATE", "2022-W05-WE"},
+    {"relative", "2022-02-10", "Tensions grew sharply last fall.", "last fall", "DATE", "2021-FA"},
+    // Ago / later / earlier.
+    {"ago", "2022-02-10", "The treaty was signed two days ago.", "two days ago", "DATE", "2022-02-08"},
+    {"ago", "2022-02-10", "The plant opened five years ago.", "five years ago", "DATE", "2017"},
+    {"ago", "2022-02-10", "The plant opened three months ago.", "three months ago", "DATE", "2021-11"},
+    {"ago", "2022-02-10", "The firm was sold a decade ago.", "a decade ago", "DATE", "2012"},
+    // Durations.
+    {"duration", "2022-02-10", "They held a five-hour meeting.", "five-hour", "DURATION", "PT5H"},
+    {"duration", "2022-02-10", "It was the third call within seven days.", "seven days", "DURATION", "P7D"},
+    {"duration", "2022-02-10", "Tensions rose in the past several weeks.", "the past several weeks", "DURATION", "PXW"},
+    {"duration", "2022-02-10", "Sales fell in the first nine months.", "the first nine months", "DURATION", "P9M"},
+    {"duration", "2022-02-10", "The mission will last for a year.", "a year", "DURATION", "P1Y"},
+    {"duration", "2022-02-10", "The lease runs for 30 more years.", "30 more years", "DURATION", "P30Y"},
+    {"duration", "2022-02-10", "They signed a 10-year contract.", "10-year", "DURATION", "P10Y"},
+    {"duration", "2022-02-10", "Stocks hit a five year low.", "five year", "DURATION", "P5Y"},
+    {"duration", "2022-02-10", "It may take a couple of years.", "a couple of years", "DURATION", "P2Y"},
+    {"duration", "2022-02-10", "Talks lasted twenty-four hours.", "twenty-four hours", "DURATION", "PT24H"},
+    // Sets.
+    {"set", "2022-02-10", "The ministry briefs reporters every Monday.", "every Monday", "SET", "XXXX-WXX-1"},
+    {"set", "2022-02-10", "The ministry publishes daily updates.", "daily", "SET", "P1D"},
+    {"set", "2022-02-10", "The council meets each month.", "each month", "SET", "P1M"},
+    {"set", "2022-02-10", "The fund pays $5 million a year.", "a year", "SET", "P1Y"},
+    // Clock times.
+    {"clock", "2022-02-10", "The blast came at 10:35 a.m. local time.", "10:35 a.m. local time", "TIME", "2022-02-10T10:35"},
+    {"clock", "2022-02-10", "The deadline is 5 p.m. EST Friday.", "5 p.m. EST Friday", "TIME", "2022-02-04T17:00"},
+    {"clock", "2022-02-10", "The curfew starts at midnight.", "midnight", "TIME", "2022-02-10T24:00"},
+    // Quarters, halves, seasons, decades, centuries.
+    {"quarter", "2022-10-26", "Profit rose in the third quarter.", "the third quarter", "DATE", "2022-Q3"},
+    {"quarter", "2022-10-26", "Third-quarter profit rose.", "Third-quarter", "DATE", "2022-Q3"},
+    {"quarter", "2022-10-26", "Sales grew in the first half of 2021.", "the first half of 2021", "DATE", "2021-H1"},
+    {"season", "2022-02-10", "The offensive may come in the spring.", "the spring", "DATE", "2022-SP"},
+    {"season", "2022-02-10", "The dam was finished in summer 2019.", "summer 2019", "DATE", "2019-SU"},
+    {"decade", "2022-02-10", "The region boomed in the 1990s.", "the 1990s", "DATE", "199X"},
+    {"decade", "2022-02-10", "The temple dates from the 11th century.", "the 11th century", "DATE", "10"},
+    {"holiday", "2022-02-10", "The truce ended on Christmas Day.", "Christmas Day", "DATE", "2021-12-25"},
+    // What is not a date.
+    {"negative", "2022-02-10", "Russia may produce a fake video.", "", "", ""},
+    {"negative", "2022-02-10", "Thousands joined the march through the capital.", "", "", ""},
+    {"negative", "2022-02-10", "Veterans will March on the capital.", "", "", ""},
+    {"negative", "2022-02-10", "The Sunday Times reported the plan.", "", "", ""},
+    {"negative", "2022-02-10", "Prices may fall if supply grows.", "", "", ""},
+    {"duration", "2022-02-10", "Prices may fall in the coming days.", "the coming days", "DURATION", "PXD"},
+    {"negative", "2022-02-10", "About 2000 troops crossed the river.", "", "", ""},
+    {"negative", "2022-02-10", "The fall of the government surprised many.", "", "", ""},
+    {"negative", "2022-02-10", "Secretary Baker spoke on \"This Week\" on ABC.", "", "", ""},
+};
+
+class TimexCaseTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(TimexCaseTest, Normalises) {
+  const Case& c = GetParam();
+  const std::string text = c.text;
+  const auto xs = TagTimexes(text, D(c.dct));
+  if (std::string(c.span).empty()) {
+    // Negative: only vague or unrelated expressions may appear, never a calendar date.
+    for (const auto& x : xs) {
+      EXPECT_FALSE(x.type == TimexType::kDate && x.date.known()) << c.family << ": " << c.text << " → " << Dump(xs, text);
+    }
+    if (std::string(c.text).find("may") != std::string::npos || std::string(c.text).find("arch") != std::string::npos ||
+        std::string(c.text).find("Sunday") != std::string::npos || std::string(c.text).find("This Week") != std::string::npos) {
+      EXPECT_TRUE(xs.empty()) << c.family << ": " << c.text << " → " << Dump(xs, text);
+    }
+    return;
+  }
+  const TimeExpression* x = Find(xs, text, c.span);
+  ASSERT_NE(x, nullptr) << c.family << ": no expression \"" << c.span << "\" in: " << c.text << " → " << Dump(xs, text);
+  EXPECT_STREQ(TimexTypeName(x->type), c.type) << c.text;
+  EXPECT_EQ(x->value, c.value) << c.family << ": " << c.text;
+  EXPECT_EQ(x->mod, c.mod) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(Families, TimexCaseTest, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.family) + "_" + std::to_string(info.index);
+                         });
+
+TEST(TimexAnchoring, PreviouslyMentionedDateAnchorsNextDay) {
+  const std::string text = "Macron met Putin on Monday and the next day he flew to Kyiv. Two days later he was home.";
+  const auto xs = TagTimexes(text, D("2022-02-10"));
+  ASSERT_NE(Find(xs, text, "the next day"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "Monday")->value, "2022-02-07");
+  EXPECT_EQ(Find(xs, text, "the next day")->value, "2022-02-08");
+  EXPECT_EQ(Find(xs, text, "the next day")->anchor, "previous");
+  ASSERT_NE(Find(xs, text, "Two days later"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "Two days later")->value, "2022-02-10");
+}
+
+TEST(TimexAnchoring, DayListsTakeTheFollowingMonth) {
+  const std::string text = "Before 3 February, both leaders held phone calls on 28 and 31 January.";
+  const auto xs = TagTimexes(text, D("2022-02-04"));
+  ASSERT_NE(Find(xs, text, "28"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "28")->value, "2022-01-28");
+  EXPECT_EQ(Find(xs, text, "31 January")->value, "2022-01-31");
+  EXPECT_EQ(Find(xs, text, "3 February")->value, "2022-02-03");
+}
+
+TEST(TimexAnchoring, DayRangeGivesBothDays) {
+  const std::string text = "Scholz will travel to Kyiv and Moscow on February 14-15.";
+  const auto xs = TagTimexes(text, D("2022-02-08"));
+  ASSERT_EQ(xs.size(), 2u) << Dump(xs, text);
+  EXPECT_EQ(xs[0].value, "2022-02-14");
+  EXPECT_EQ(xs[1].value, "2022-02-15");
+  EXPECT_EQ(xs[1].date, Date::Day(2022, 2, 15));
+}
+
+TEST(TimexAnchoring, PreviousDayAndFollowingYear) {
+  const std::string text = "The crash happened on 12 March 2019. The previous day, pilots had complained. "
+                           "The following year the airline was sold.";
+  const auto xs = TagTimexes(text, D("2022-02-10"));
+  ASSERT_NE(Find(xs, text, "The previous day"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "The previous day")->value, "2019-03-11");
+  ASSERT_NE(Find(xs, text, "The following year"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "The following year")->value, "2020");
+}
+
+TEST(TimexAnchoring, YearEarlierFollowsTheQuarterInFocus) {
+  const std::string text = "Net income rose in the third quarter from a year earlier.";
+  const auto xs = TagTimexes(text, D("1989-10-26"));
+  ASSERT_NE(Find(xs, text, "a year earlier"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "the third quarter")->value, "1989-Q3");
+  EXPECT_EQ(Find(xs, text, "a year earlier")->value, "1988-Q3");
+}
+
+TEST(TimexAnchoring, UnknownPublicationDateGivesPlaceholders) {
+  const std::string text = "The talks resumed on Monday, and on March 3 the leaders met. It ended in 2019.";
+  const auto xs = TagTimexes(text, Date{});
+  ASSERT_NE(Find(xs, text, "Monday"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "Monday")->value, "XXXX-WXX-1");
+  EXPECT_FALSE(Find(xs, text, "Monday")->date.known());
+  EXPECT_EQ(Find(xs, text, "March 3")->value, "XXXX-03-03");
+  EXPECT_EQ(Find(xs, text, "2019")->value, "2019");
+}
+
+TEST(TimexAnchoring, CalendarDateCarriesPrecision) {
+  const std::string text = "It happened on Thursday, in December and in 2020.";
+  const auto xs = TagTimexes(text, D("2022-02-04"));
+  EXPECT_EQ(Find(xs, text, "Thursday")->date, Date::Day(2022, 2, 3));
+  EXPECT_EQ(Find(xs, text, "December")->date, Date::Month(2021, 12));
+  EXPECT_EQ(Find(xs, text, "2020")->date, Date::Year(2020));
+}
+
+TEST(TimexTense, PartOfSpeechTagsOverrideWordCues) {
+  // "meet" is a present-tense verb with a future sense; with tags the cue is the modal.
+  const std::string text = "Leaders will meet on Monday.";
+  Sentence s;
+  s.start = 0;
+  s.end = static_cast<uint32_t>(text.size());
+  const char* words[] = {"Leaders", "will", "meet", "on", "Monday", "."};
+  const char* tags[] = {"NNS", "MD", "VB", "IN", "NNP", "."};
+  size_t pos = 0;
+  for (int i = 0; i < 6; ++i) {
+    Token t;
+    pos = text.find(words[i], pos);
+    t.start = static_cast<uint32_t>(pos);
+    t.end = static_cast<uint32_t>(pos + std::string(words[i]).size());
+    t.text = words[i];
+    t.xpos = tags[i];
+    s.tokens.push_back(t);
+    pos = t.end;
+  }
+  std::vector<Sentence> sentences{s};
+  const auto xs = TagTimexes(text, D("2022-02-04"), TimexOptions{}, &sentences);
+  ASSERT_EQ(xs.size(), 1u);
+  EXPECT_EQ(xs[0].value, "2022-02-07");
+  EXPECT_EQ(xs[0].sentence, 0);
+}
+
+TEST(TimexScanner, OffsetsAreBytesIntoTheText) {
+  const std::string text = "Kyiv \xE2\x80\x94 On Sunday \xE2\x80\x9Cnothing\xE2\x80\x9D happened; talks on February 14\xE2\x80\x93" "15.";
+  const auto xs = TagTimexes(text, D("2022-02-07"));
+  ASSERT_EQ(xs.size(), 3u) << Dump(xs, text);
+  EXPECT_EQ(text.substr(xs[0].start, xs[0].end - xs[0].start), "Sunday");
+  EXPECT_EQ(xs[1].value, "2022-02-14");
+  EXPECT_EQ(xs[2].value, "2022-02-15");
+  EXPECT_EQ(text.substr(xs[2].start, xs[2].end - xs[2].start), "15");
+}
+
+TEST(TimexScanner, SurvivesHostileInput) {
+  std::string junk;
+  for (int i = 0; i < 3000; ++i) junk += static_cast<char>((i * 7919) % 256);
+  junk += " 99/99/9999 31 February 2022 Feb. 30 the 0th century 00:99 p.m. -1 days ago";
+  const auto xs = TagTimexes(junk, D("2022-02-10"));
+  for (const auto& x : xs) {
+    EXPECT_LT(x.start, x.end);
+    EXPECT_LE(x.end, junk.size());
+  }
+  EXPECT_TRUE(TagTimexes("", D("2022-02-10")).empty());
+}
+
+TEST(TimexIsoWeek, MatchesIso8601) {
+  EXPECT_EQ(IsoWeekString(Date::Day(2022, 2, 3)), "2022-W05");
+  EXPECT_EQ(IsoWeekString(Date::Day(2021, 1, 3)), "2020-W53");
+  EXPECT_EQ(IsoWeekString(Date::Day(2024, 12, 30)), "2025-W01");
+  EXPECT_EQ(IsoWeekString(Date::Month(2024, 12)), "");
+}
+
+}  // namespace
+}  // namespace dateline
