@@ -214,8 +214,8 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   const bool flip = swapped > as_is || (swapped == as_is && !idx.empty() && items[idx[0]].swapped);
   std::vector<const Actor*> src, tgt;
   std::map<std::string, int> cameo_votes, mode_votes, location_votes;
-  std::map<std::string, std::set<std::string>> day_text, day_pub, coarse_text, status_docs;
-  std::map<std::string, int> explicit_votes;
+  std::map<std::string, std::set<std::string>> day_text, day_pub, coarse_text, planned_pub, status_docs;
+  std::map<std::string, int> explicit_votes, own_sentence_votes;  // dates stated with a number; in the sentence itself
   std::map<std::string, Date> date_of;
   std::set<std::string> outlets, docs;
   std::map<std::string, double> doc_conf;
@@ -237,9 +237,12 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     const std::string d = m.date.ToString();
     date_of[d] = m.date;
     const bool from_text = m.date_basis != "publication";
-    if (m.date.precision == DatePrecision::kDay) {
+    if (!from_text && m.status == EventStatus::kPlanned) {
+      planned_pub[d].insert(m.doc);  // the publication day of an announcement: the weakest evidence
+    } else if (m.date.precision == DatePrecision::kDay) {
       (from_text ? day_text : day_pub)[d].insert(m.doc);
       if (from_text && HasDigit(m.date_text)) explicit_votes[d]++;
+      if (m.date_basis == "text") own_sentence_votes[d]++;
     } else if (from_text) {
       coarse_text[d].insert(m.doc);
     }
@@ -273,6 +276,9 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
       const int ea = explicit_votes.count(a.value) ? explicit_votes[a.value] : 0;
       const int eb = explicit_votes.count(b.value) ? explicit_votes[b.value] : 0;
       if (ea != eb) return ea > eb;
+      const int oa = own_sentence_votes.count(a.value) ? own_sentence_votes[a.value] : 0;
+      const int ob = own_sentence_votes.count(b.value) ? own_sentence_votes[b.value] : 0;
+      if (oa != ob) return oa > ob;
       return a.value < b.value;
     });
     return v;
@@ -292,6 +298,8 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
       return a.docs.size() > b.docs.size();
     });
     e.date = date_of[v[0].value];
+  } else if (!planned_pub.empty()) {
+    e.date = date_of[planned_pub.begin()->first];
   }
   // Status: a happened report settles a planned one; happened/planned against denied is a conflict.
   const bool h = status_docs.count("happened"), p = status_docs.count("planned"), d = status_docs.count("denied");
@@ -420,6 +428,10 @@ DayInterval MentionInterval(const MentionRecord& r, const MergeOptions& options)
     case DatePrecision::kDay:
       if (m.date_basis == "publication" && m.status == EventStatus::kHappened) {
         return DayInterval{start - options.publication_lookback_days, start};
+      }
+      if (m.date_basis == "publication" && m.status == EventStatus::kPlanned) {
+        // Announced without a date: some day after publication.
+        return DayInterval{start, start + options.planned_lookahead_days};
       }
       return DayInterval{start, start};
     case DatePrecision::kMonth:

@@ -28,6 +28,7 @@ namespace dateline {
 struct MergeOptions {
   int conflict_window_days = 1;     // day-precise reports this close, from disjoint documents: one event
   int publication_lookback_days = 3;  // an undated "happened" report covers [published - this, published]
+  int planned_lookahead_days = 30;    // an undated "planned" report covers [published, published + this]
   int denial_window_days = 7;       // a denial links to a claim made at most this many days before it
   bool link_denials = true;
 };
