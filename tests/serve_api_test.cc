@@ -484,6 +484,49 @@ TEST(ServeDatabaseTest, RefusesMissingAndForeignFiles) {
   EXPECT_NE(s.status().message().find("newer"), std::string::npos);
 }
 
+// With --web DIR, files come from disk: only regular files directly inside DIR, no symlink escapes.
+TEST(ServeWebDirTest, ServesOnlyFilesInsideTheFolder) {
+  namespace fs = std::filesystem;
+  fs::path web = TempPath("web");
+  fs::create_directories(web / "sub");
+  { std::ofstream(web / "index.html") << "<html>from disk</html>"; }
+  { std::ofstream(web / "sub" / "inner.js") << "inner"; }
+  { std::ofstream(web / ".hidden") << "hidden"; }
+  fs::path outside = fs::path(TempPath("secret.txt"));
+  { std::ofstream(outside) << "secret"; }
+  std::error_code ec;
+  fs::create_symlink(outside, web / "link.js", ec);
+  std::string db = TempPath("webdir.db");
+  ASSERT_TRUE(fx::WriteFixtureDatabase(db).ok());
+  ServerOptions o;
+  o.port = 0;
+  o.threads = 2;
+  o.web_dir = web.string();
+  auto server = Server::Create(db, o);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  ASSERT_TRUE((*server)->Bind().ok());
+  std::thread t([&] { (void)(*server)->Serve(); });
+  ASSERT_TRUE((*server)->WaitUntilRunning(std::chrono::seconds(5)));
+  httplib::Client c("127.0.0.1", (*server)->port());
+  auto index = c.Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_EQ(index->body, "<html>from disk</html>");
+  for (const char* p : {"/link.js", "/sub/inner.js", "/sub%2finner.js", "/.hidden", "/../secret.txt",
+                        "/%2e%2e%2fsecret.txt", "/nothing.css"}) {
+    auto r = c.Get(p);
+    ASSERT_TRUE(r) << p;
+    EXPECT_EQ(r->status, 404) << p;
+    EXPECT_EQ(r->body.find("secret"), std::string::npos) << p;
+  }
+  (*server)->Stop();
+  t.join();
+  EXPECT_EQ(Server::Create(db, [&] { ServerOptions x = o; x.web_dir = TempPath("no-such-dir"); return x; }())
+                .status()
+                .code(),
+            Status::Code::kNotFound);
+}
+
 TEST(ServeAssetsTest, ContentTypes) {
   EXPECT_STREQ(ContentTypeFor("index.html"), "text/html; charset=utf-8");
   EXPECT_STREQ(ContentTypeFor("app.js"), "text/javascript; charset=utf-8");
