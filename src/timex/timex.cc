@@ -452,7 +452,7 @@ class Matcher {
       return 1;
     if (W(b - 1, "by") || W(b - 1, "through") || W(b - 1, "effective")) return 0;
     // The verb governing the expression usually precedes it in the clause; look left first.
-    for (int l = b - 1; l >= 0 && l >= b - 14 && t_[l].sent == sent; --l) {
+    for (int l = b - 1; l >= 0 && l >= b - 24 && t_[l].sent == sent; --l) {
       if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
       int c = CueAt(l);
       if (c != 0) return c == 3 ? 0 : c;
