@@ -1,5 +1,6 @@
 // `dateline tag`: part-of-speech tags and lemmas, CoNLL-U out. Text in (segmented by the text stage), or
 // `--input conllu` to keep a treebank's gold tokenization (multi-word tokens and comments are kept).
+// `--input iob2` tags a named-entity file's tokens with the NER model and writes IOB2 (for `eval ner`).
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -7,6 +8,8 @@
 
 #include "cli/command.h"
 #include "core/paths.h"
+#include "ner/iob2.h"
+#include "ner/ner_tagger.h"
 #include "tag/conllu.h"
 #include "tag/tagger.h"
 #include "text/segmenter.h"
@@ -15,12 +18,22 @@ namespace dateline::cli {
 namespace {
 
 struct TagArgs {
-  std::string input = "text", in = "-", model;
+  std::string input = "text", in = "-", model, ner_model;
 };
 
 Status RunTag(const TagArgs& a) {
   ASSIGN_OR_RETURN(auto tagger, Tagger::Load(a.model.empty() ? DataPath("models/tagger.dlm") : a.model));
   ConlluCorpus corpus;
+  if (a.input == "iob2") {
+    ASSIGN_OR_RETURN(auto ner, NerTagger::Load(a.ner_model.empty() ? DataPath("models/ner.dlm") : a.ner_model));
+    ASSIGN_OR_RETURN(auto c, ReadIob2(a.in));
+    for (Sentence& s : c.doc.sentences) {
+      tagger->Tag(&s);
+      ner->Tag(&s);
+    }
+    std::cout << WriteIob2(c.doc, &c.comments);
+    return Status::OK();
+  }
   if (a.input == "conllu") {
     ASSIGN_OR_RETURN(auto c, ReadConllu(a.in));
     corpus = std::move(c);
@@ -37,7 +50,7 @@ Status RunTag(const TagArgs& a) {
     corpus.doc.id = a.in == "-" ? "stdin" : a.in;
     corpus.doc.sentences = SegmentText(corpus.doc.text);
   } else {
-    return Status::InvalidArgument("--input must be text or conllu, not '" + a.input + "'");
+    return Status::InvalidArgument("--input must be text, conllu or iob2, not '" + a.input + "'");
   }
   for (Sentence& s : corpus.doc.sentences) {
     tagger->Tag(&s);
@@ -50,7 +63,8 @@ Status RunTag(const TagArgs& a) {
 const bool kRegistered = RegisterCommand(
     "tag", "Tag parts of speech and lemmas (text or CoNLL-U in, CoNLL-U out)", [](CLI::App* app) {
       auto a = std::make_shared<TagArgs>();
-      app->add_option("--input", a->input, "input format: text or conllu (gold tokenization)");
+      app->add_option("--input", a->input, "input format: text, conllu (gold tokenization) or iob2 (NER out)");
+      app->add_option("--ner-model", a->ner_model, "NER model for --input iob2 (default: data/models/ner.dlm)");
       app->add_option("--in", a->in, "input file, - for stdin");
       app->add_option("--model", a->model, "tagger model (default: data/models/tagger.dlm)");
       return [a] { return ReportStatus("tag", RunTag(*a)); };

@@ -5,6 +5,8 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "ner/iob2.h"
+#include "ner/ner_trainer.h"
 #include "parse/parser_trainer.h"
 #include "tag/conllu.h"
 #include "tag/tagger_trainer.h"
@@ -39,6 +41,7 @@ const bool kTagger = RegisterCommand(
       app->add_option("-o,--output", a->out, "model file to write");
       app->add_option("--epochs", a->options.epochs, "training epochs");
       app->add_option("--seed", a->options.seed, "shuffling seed");
+      app->add_option("--prune", a->options.prune, "drop averaged weights smaller than this");
       app->add_option("--wordnet", a->options.wordnet_dir, "directory of WordNet *.exc files");
       return [a] { return ReportStatus("train tagger", RunTrainTagger(*a)); };
     });
@@ -73,9 +76,58 @@ const bool kParser = RegisterCommand(
       app->add_option("-o,--output", a->out, "model file to write");
       app->add_option("--epochs", a->options.epochs, "training epochs");
       app->add_option("--seed", a->options.seed, "shuffling and exploration seed");
+      app->add_option("--prune", a->options.prune, "drop averaged weights smaller than this");
+      app->add_option("--explore-p", a->options.explore_p, "probability of following the model's prediction");
       app->add_option("--jackknife", a->options.jackknife, "folds for tagging the training data (0: gold tags)");
       app->add_option("--tagger-epochs", a->options.tagger.epochs, "epochs of each jackknife tagger");
       return [a] { return ReportStatus("train parser", RunTrainParser(*a)); };
+    });
+
+struct NerTrainArgs {
+  std::string train, dev, tagger = "data/models/tagger.dlm", gazetteer, out = "data/models/ner.dlm";
+  NerTrainOptions options;
+};
+
+Status RunTrainNer(const NerTrainArgs& a) {
+  ASSIGN_OR_RETURN(auto train, ReadIob2(a.train));
+  std::unique_ptr<Iob2Corpus> dev;
+  if (!a.dev.empty()) {
+    ASSIGN_OR_RETURN(auto d, ReadIob2(a.dev));
+    dev = std::make_unique<Iob2Corpus>(std::move(d));
+  }
+  if (a.options.uses_pos) {
+    ASSIGN_OR_RETURN(auto tagger, Tagger::Load(a.tagger));
+    for (Sentence& s : train.doc.sentences) tagger->Tag(&s);
+    if (dev) {
+      for (Sentence& s : dev->doc.sentences) tagger->Tag(&s);
+    }
+  }
+  std::unique_ptr<Gazetteer> gazetteer;
+  NerTrainOptions options = a.options;
+  if (!a.gazetteer.empty()) {
+    ASSIGN_OR_RETURN(auto g, Gazetteer::Load(a.gazetteer));
+    gazetteer = std::make_unique<Gazetteer>(std::move(g));
+    options.gazetteer_name = a.gazetteer;
+  }
+  ASSIGN_OR_RETURN(auto model, TrainNer(train.doc, dev ? &dev->doc : nullptr, gazetteer.get(), options, &std::cerr));
+  RETURN_IF_ERROR(WriteModelFile(a.out, model.manifest, model.Payload()));
+  std::cerr << "wrote " << a.out << " (dev F1 " << model.manifest.Get("dev_f1") << ", "
+            << model.manifest.Get("train_seconds") << " s)\n";
+  return Status::OK();
+}
+
+const bool kNer = RegisterCommand(
+    "train ner", "Train the named-entity tagger from IOB2 (Universal NER English-EWT)", [](CLI::App* app) {
+      auto a = std::make_shared<NerTrainArgs>();
+      app->add_option("--train", a->train, "training IOB2 file")->required();
+      app->add_option("--dev", a->dev, "development IOB2 file (F1 recorded in the model)");
+      app->add_option("--tagger", a->tagger, "tagger model giving the XPOS features");
+      app->add_option("--gazetteer", a->gazetteer, "gazetteer TSV (phrase<TAB>TYPE); recorded in the model");
+      app->add_option("-o,--output", a->out, "model file to write");
+      app->add_option("--epochs", a->options.epochs, "training epochs");
+      app->add_option("--seed", a->options.seed, "shuffling seed");
+      app->add_option("--prune", a->options.prune, "drop averaged weights smaller than this");
+      return [a] { return ReportStatus("train ner", RunTrainNer(*a)); };
     });
 
 }  // namespace

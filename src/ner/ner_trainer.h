@@ -1,0 +1,34 @@
+// Trains a NerModel from BILOU-tagged sentences (training code; not linked by the runtime). Not
+// thread-safe; deterministic for a given seed.
+#ifndef DATELINE_NER_NER_TRAINER_H_
+#define DATELINE_NER_NER_TRAINER_H_
+
+#include <ostream>
+#include <string>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "ner/gazetteer.h"
+#include "ner/ner_tagger.h"
+
+namespace dateline {
+
+struct NerTrainOptions {
+  int epochs = 10;
+  uint64_t seed = 1;
+  float prune = 0.05f;
+  uint32_t min_updates = 1;
+  bool uses_pos = true;           // tokens carry XPOS from the tagger
+  std::string gazetteer_name;     // recorded in the model when a gazetteer is given
+  std::string corpus = "UNER English-EWT (train: pre-release 0c7ce0d, B-O/OTH mapped to O)";
+  std::string licence = "CC BY-SA 4.0";
+};
+
+// Trains on `train` (Token::ner holds gold BILOU, xpos filled when options.uses_pos). Dev scores are
+// logged and recorded in the manifest when `dev` is given. `gazetteer` may be null.
+StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Gazetteer* gazetteer,
+                            const NerTrainOptions& options, std::ostream* log);
+
+}  // namespace dateline
+
+#endif  // DATELINE_NER_NER_TRAINER_H_
