@@ -140,6 +140,9 @@ NerTagger::NerTagger(NerModel model, const Gazetteer* gazetteer)
   const int nc = static_cast<int>(model_.labels.size());
   allowed_.assign(nc + 1, std::vector<uint8_t>(nc, 0));
   can_end_.assign(nc, 0);
+  for (int c = 0; c < nc; ++c) {
+    if (model_.labels[c] == "O") outside_ = c;
+  }
   for (int p = -1; p < nc; ++p) {
     for (int c = 0; c < nc; ++c) allowed_[p + 1][c] = BilouAllowed(model_.labels, p, c);
   }
@@ -211,7 +214,7 @@ void NerTagger::Tag(Sentence* sentence) const {
       if (!ok[c] || (i + 1 == n && !can_end_[c])) continue;
       if (best < 0 || scores[c] > scores[best]) best = c;
     }
-    pred[i] = best < 0 ? 0 : best;
+    pred[i] = best < 0 ? outside_ : best;
   }
   for (int i = 0; i < n; ++i) sentence->tokens[i].ner = model_.labels[pred[i]];
 }

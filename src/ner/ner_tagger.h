@@ -75,6 +75,7 @@ class NerTagger {
   const Gazetteer* gazetteer_;  // not owned; may be null
   std::vector<std::vector<uint8_t>> allowed_;  // allowed_[prev + 1][next]
   std::vector<uint8_t> can_end_;               // classes that may end a sentence
+  int outside_ = 0;                            // the class of "O"
 };
 
 // The "ner" stage, loading DataPath("models/ner.dlm") once per process.

@@ -67,12 +67,13 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
     }
   }
   // For each B-/I- label, the L- label that closes its entity.
-  std::vector<int> close_of(nc, 0);
+  const int outside = ids["O"];
+  std::vector<int> close_of(nc, outside);
   for (int c = 0; c < nc; ++c) {
     const std::string& l = model.labels[c];
     if (l[0] == 'B' || l[0] == 'I') {
       auto it = ids.find("L-" + l.substr(2));
-      close_of[c] = it == ids.end() ? 0 : it->second;
+      close_of[c] = it == ids.end() ? outside : it->second;
     }
   }
   AveragedPerceptron perceptron(static_cast<uint32_t>(nc));
@@ -112,7 +113,7 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
         // close an open entity (L-) or stay outside (O).
         int truth = it.gold[i];
         if (!BilouAllowed(model.labels, prev, truth)) {
-          truth = 0;  // "O"
+          truth = outside;
           if (prev >= 0 && (model.labels[prev][0] == 'B' || model.labels[prev][0] == 'I')) {
             truth = close_of[prev];
           }
