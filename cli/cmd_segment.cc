@@ -8,8 +8,8 @@
 
 #include "cli/command.h"
 #include "core/date.h"
-#include "core/json.h"
 #include "ingest/reader.h"
+#include "text/segment_json.h"
 #include "text/segmenter.h"
 
 namespace dateline::cli {
@@ -21,28 +21,6 @@ struct SegmentArgs {
   std::string format = "auto";
   bool split_hyphens = false;
 };
-
-void AppendSentenceJson(const Document& doc, const Sentence& s, std::string* out) {
-  out->append("{\"doc\":");
-  AppendJsonString(out, doc.id);
-  out->append(",\"index\":").append(std::to_string(s.index));
-  out->append(",\"start\":").append(std::to_string(s.start));
-  out->append(",\"end\":").append(std::to_string(s.end));
-  if (s.headline) out->append(",\"headline\":true");
-  out->append(",\"text\":");
-  AppendJsonString(out, std::string_view(doc.text).substr(s.start, s.end - s.start));
-  out->append(",\"tokens\":[");
-  for (size_t i = 0; i < s.tokens.size(); ++i) {
-    const Token& t = s.tokens[i];
-    if (i) out->push_back(',');
-    out->append("{\"start\":").append(std::to_string(t.start));
-    out->append(",\"end\":").append(std::to_string(t.end));
-    out->append(",\"text\":");
-    AppendJsonString(out, t.text);
-    out->push_back('}');
-  }
-  out->append("]}\n");
-}
 
 int RunSegment(const SegmentArgs& args) {
   ReadOptions ro;
@@ -58,14 +36,11 @@ int RunSegment(const SegmentArgs& args) {
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   ReadStats stats;
-  std::string buf;
   Status s = ReadInputs(
       inputs, ro,
       [&](Document&& doc) {
         doc.sentences = SegmentText(doc.text, so);
-        buf.clear();
-        for (const Sentence& sent : doc.sentences) AppendSentenceJson(doc, sent, &buf);
-        std::cout << buf;
+        std::cout << SegmentationJson(doc);
       },
       nullptr, &stats);
   std::cout.flush();
