@@ -78,6 +78,7 @@ const bool kParser = RegisterCommand(
       app->add_option("--seed", a->options.seed, "shuffling and exploration seed");
       app->add_option("--prune", a->options.prune, "drop averaged weights smaller than this");
       app->add_option("--explore-p", a->options.explore_p, "probability of following the model's prediction");
+      app->add_option("--min-updates", a->options.min_updates, "drop features updated fewer times");
       app->add_option("--jackknife", a->options.jackknife, "folds for tagging the training data (0: gold tags)");
       app->add_option("--tagger-epochs", a->options.tagger.epochs, "epochs of each jackknife tagger");
       return [a] { return ReportStatus("train parser", RunTrainParser(*a)); };
@@ -122,6 +123,7 @@ const bool kNer = RegisterCommand(
       app->add_option("--train", a->train, "training IOB2 file")->required();
       app->add_option("--dev", a->dev, "development IOB2 file (F1 recorded in the model)");
       app->add_option("--tagger", a->tagger, "tagger model giving the XPOS features");
+      app->add_flag("!--no-pos", a->options.uses_pos, "train without the tagger's XPOS features");
       app->add_option("--gazetteer", a->gazetteer, "gazetteer TSV (phrase<TAB>TYPE); recorded in the model");
       app->add_option("-o,--output", a->out, "model file to write");
       app->add_option("--epochs", a->options.epochs, "training epochs");

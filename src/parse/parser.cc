@@ -31,6 +31,7 @@ ParseTokenInfo ComputeParseTokenInfo(std::string_view form, std::string_view upo
   t.word = HashBytes(std::string_view(buf, n));
   t.upos = Mix(HashBytes(upos), 1);
   t.xpos = HashBytes(xpos);
+  t.suf3 = Mix(HashBytes(std::string_view(buf, n).substr(n > 3 ? n - 3 : 0)), 3);
   return t;
 }
 
@@ -145,6 +146,13 @@ void ParserFeatures(const ParserState& s, const ParseTokenInfo* toks, FeatureBuf
   out->Add(Feat(++t, U(s0), U(b0)));
   out->Add(Feat(++t, U(s1), U(s0)));
   out->Add(Feat(++t, U(s0), U(b0), U(b1)));
+  auto S3 = [&](int i) { return i < 0 ? kNone : (i == n ? kRootWord : toks[i].suf3); };
+  out->Add(Feat(++t, S3(s0), s0p));
+  out->Add(Feat(++t, S3(b0), b0p));
+  out->Add(Feat(++t, S3(s0), S3(b0)));
+  out->Add(Feat(++t, U(s1), U(s0), U(b0)));
+  out->Add(Feat(++t, U(s0), b0w));
+  out->Add(Feat(++t, s0w, U(b0)));
 }
 
 std::string ParserModel::Payload() const {

@@ -27,7 +27,7 @@ inline constexpr uint32_t kParserFormatVersion = 1;
 
 // Hashed attributes of one word the parser's features use.
 struct ParseTokenInfo {
-  uint64_t word = 0, upos = 0, xpos = 0;
+  uint64_t word = 0, upos = 0, xpos = 0, suf3 = 0;  // suf3: last three bytes of the lowercase form
 };
 
 struct ParserModel {

@@ -16,12 +16,12 @@
 namespace dateline {
 
 struct ParserTrainOptions {
-  int epochs = 15;
+  int epochs = 10;
   uint64_t seed = 1;
   int explore_from = 2;        // first epoch that follows the model's own (possibly wrong) transitions
   double explore_p = 0.9;      // probability of following the prediction from then on
   float prune = 0.05f;
-  uint32_t min_updates = 1;
+  uint32_t min_updates = 2;    // features updated once are dropped (halves the model)
   int jackknife = 5;           // folds for tagging the training data (0 or 1: keep gold tags)
   TaggerTrainOptions tagger;   // how the fold taggers are trained
   std::string corpus = "UD_English-EWT";

@@ -6,6 +6,8 @@
 // [stage includes]
 #include "text/segmenter.h"
 #include "tag/tagger.h"
+#include "parse/parser.h"
+#include "ner/ner_tagger.h"
 #include "timex/timex_annotator.h"
 #include "actors/actor_annotator.h"
 #include "events/event_annotator.h"
@@ -43,6 +45,8 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
   // [stage blocks] Each block: if (wants("name")) { ASSIGN_OR_RETURN(auto a, MakeXxx()); p->stages_.push_back(std::move(a)); }
   if (wants("segment")) { ASSIGN_OR_RETURN(auto a, MakeSegmenter()); p->stages_.push_back(std::move(a)); }
   if (wants("tag")) { ASSIGN_OR_RETURN(auto a, MakeTagAnnotator()); p->stages_.push_back(std::move(a)); }
+  if (wants("parse")) { ASSIGN_OR_RETURN(auto a, MakeParseAnnotator()); p->stages_.push_back(std::move(a)); }
+  if (wants("ner")) { ASSIGN_OR_RETURN(auto a, MakeNerAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("timex")) { ASSIGN_OR_RETURN(auto a, MakeTimexAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("actors")) { ASSIGN_OR_RETURN(auto a, MakeActorAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("events")) { ASSIGN_OR_RETURN(auto a, MakeEventAnnotator()); p->stages_.push_back(std::move(a)); }
