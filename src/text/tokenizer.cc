@@ -218,6 +218,15 @@ class TokenizerImpl {
       Emit(s, de, TokenKind::kPunct);
       return de;
     }
+    // Runs of one decoration character ("***", "____", "===", "~~").
+    if (cp == '*' || cp == '_' || cp == '=' || cp == '~' || cp == '#' || cp == '+' || cp == '^') {
+      uint32_t de = s;
+      while (de < e && text_[de] == static_cast<char>(cp)) ++de;
+      if (de - s >= 2) {
+        Emit(s, de, cls == CharClass::kPunct ? TokenKind::kPunct : TokenKind::kSymbol);
+        return de;
+      }
+    }
     // Runs of ? and ! ("?!", "!!!").
     if (cp == '?' || cp == '!') {
       uint32_t de = s;
@@ -290,7 +299,7 @@ class TokenizerImpl {
       } else if (cp == ',' || cp == ':') {
         join = prev_digit && next_digit;
       } else if (cp == '/') {
-        join = true;
+        join = prev_digit || next_digit;  // 24/7, 3/11/2027 stay; and/or, Aug/Sept split as in EWT
       } else if (IsApostrophe(cp)) {
         join = ClassOf(prev) == CharClass::kLetter && ClassOf(next) == CharClass::kLetter;
       } else if (cp == '&') {
@@ -335,6 +344,13 @@ class TokenizerImpl {
           if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         if (lower == nt) split = e - static_cast<uint32_t>(nt.size());
       }
+    }
+    // "cannot" → "can" + "not" (EWT).
+    if (split == e && e - s == 6) {
+      std::string lower(text_.substr(s, 6));
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (lower == "cannot") split = s + 3;
     }
     if (split == e) {
       // 's 're 've 'll 'd 'm: find the last apostrophe and check what follows it.

@@ -86,6 +86,10 @@ TEST(TokenizerTest, NewsCases) {
       {"a\xE2\x80\x89"
        "b",
        "a | b"},
+      // EWT conventions: "cannot", slashes between words, decoration runs.
+      {"We cannot agree", "We | can | not | agree"},
+      {"and/or 24/7 on 3/11/2027", "and | / | or | 24/7 | on | 3/11/2027"},
+      {"***** ____", "***** | ____"},
       // Punctuation runs.
       {"Really?!", "Really | ?!"},
       {"Kyiv: talks", "Kyiv | : | talks"},
