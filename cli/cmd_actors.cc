@@ -13,9 +13,9 @@
 
 #include "actors/actor_annotator.h"
 #include "actors/knowledge_base.h"
+#include "actors/mention_json.h"
 #include "cli/command.h"
 #include "core/date.h"
-#include "core/json.h"
 #include "ingest/reader.h"
 #include "pipeline/pipeline.h"
 
@@ -29,28 +29,6 @@ struct ActorsArgs {
   std::string gazetteer;
   bool kb_stats = false;
 };
-
-void AppendMentionJson(const Document& doc, const ActorMention& m, std::string* out) {
-  out->append("{\"doc\":");
-  AppendJsonString(out, doc.id);
-  out->append(",\"start\":").append(std::to_string(m.start));
-  out->append(",\"end\":").append(std::to_string(m.end));
-  out->append(",\"text\":");
-  AppendJsonString(out, std::string_view(doc.text).substr(m.start, m.end - m.start));
-  out->append(",\"actor\":{\"id\":");
-  AppendJsonString(out, m.actor.id);
-  out->append(",\"name\":");
-  AppendJsonString(out, m.actor.name);
-  out->append(",\"country\":");
-  AppendJsonString(out, m.actor.country);
-  out->append(",\"code\":");
-  AppendJsonString(out, m.actor.code);
-  out->append(",\"role\":");
-  AppendJsonString(out, m.actor.role);
-  out->append("},\"how\":");
-  AppendJsonString(out, m.how);
-  out->append("}\n");
-}
 
 int ExportGazetteer(const std::string& path) {
   auto kb = KnowledgeBase::Load();
@@ -117,7 +95,7 @@ int RunActors(const ActorsArgs& args) {
           std::cerr << "dateline actors: " << doc.origin << ": " << ps.ToString() << "\n";
         }
         buf.clear();
-        for (const ActorMention& m : doc.actors) AppendMentionJson(doc, m, &buf);
+        for (const ActorMention& m : doc.actors) AppendActorMentionJson(doc, m, &buf);
         mentions += doc.actors.size();
         std::cout << buf;
       },

@@ -871,6 +871,18 @@ class Resolver {
           ++q;
           continue;
         }
+        // The surname of someone this document introduced by title ("Kirby noted").
+        if (!p.entry && !p.hyphen && !mem_.by_surname.empty() && Capitalised(s.tokens[p.tb].text)) {
+          std::string k;
+          KnowledgeBase::AppendKey(text_.substr(p.start, p.end - p.start), &k);
+          auto it = mem_.by_surname.find(k);
+          const bool next_cap = q + 1 < n && ps[q + 1].start == p.end + 1 && PlainCapitalised(s, ps[q + 1]);
+          if (it != mem_.by_surname.end() && !next_cap) {
+            Emit(si, s, p.tb, p.te, p.start, p.end, it->second.actor, "coref");
+            ++q;
+            continue;
+          }
+        }
         ++q;
         continue;
       }

@@ -130,7 +130,7 @@ void KnowledgeBase::AddPhrase(std::string_view phrase, KbEntry entry) {
   AppendKey(tmp, &key);
   auto& v = pending_[key];
   for (const auto& e : v) {
-    if (e.kind == entry.kind && e.index == entry.index) return;  // duplicate alias
+    if (e.kind == entry.kind && e.index == entry.index && e.surface == entry.surface) return;  // duplicate
   }
   v.push_back(std::move(entry));
 }
