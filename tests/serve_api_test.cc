@@ -245,6 +245,8 @@ TEST_F(ServeTest, OneEventWithMentionsConflictsAndHighlights) {
     EXPECT_EQ(trigger, "met");
     EXPECT_FALSE(m["doc_title"].get<std::string>().empty());
   }
+  ASSERT_EQ(e["sentences"].size(), 2u);  // two reports, one sentence each
+  EXPECT_EQ(e["sentences"][0]["mentions"], json({0}));
   ASSERT_EQ(e["conflicts"].size(), 1u);
   const json& c = e["conflicts"][0];
   EXPECT_EQ(c["field"], "date");

@@ -239,17 +239,33 @@ function drawAxis(W, H) {
   }
 }
 
+// Range [lo, hi] covering `marks` (a month- or year-long event counts by its midpoint), padded.
+function rangeOf(marks) {
+  let lo = Infinity, hi = -Infinity;
+  for (const m of marks) {
+    const wide = m.end - m.start > DAY;
+    lo = Math.min(lo, wide ? (m.start + m.end) / 2 : m.start);
+    hi = Math.max(hi, wide ? (m.start + m.end) / 2 : m.end);
+  }
+  const pad = Math.max(DAY, (hi - lo) * 0.05);
+  return [lo - pad, hi + pad];
+}
+
+// The first view shows the day-precise story; a few year-precise events would otherwise squeeze it into
+// a corner. "fit" shows everything.
 function fitView() {
-  if (!state.marks.size) {
+  const all = Array.from(state.marks.values());
+  if (!all.length) {
     const now = Date.now();
     state.extent = [now - 30 * DAY, now + DAY];
-  } else {
-    let lo = Infinity, hi = -Infinity;
-    for (const m of state.marks.values()) { lo = Math.min(lo, m.start); hi = Math.max(hi, m.end); }
-    const pad = Math.max(DAY, (hi - lo) * 0.05);
-    state.extent = [lo - pad, hi + pad];
+    state.view = state.extent.slice();
+    return;
   }
-  state.view = state.extent.slice();
+  state.extent = rangeOf(all);
+  const days = all.filter((m) => m.end - m.start <= DAY);
+  state.view = days.length ? rangeOf(days) : state.extent.slice();
+  const outside = all.filter((m) => m.end <= state.view[0] || m.start >= state.view[1]).length;
+  $("timeline-outside").textContent = outside ? ` · ${outside} vaguely dated event(s) outside this view (press fit)` : "";
 }
 
 function zoom(factor, centerT) {
@@ -405,7 +421,10 @@ function marked(parts) {
 
 async function selectEvent(id) {
   const panel = $("event-panel");
-  for (const m of state.marks.values()) m.g.classList.toggle("selected", m.ev.id === id);
+  for (const m of state.marks.values()) {
+    m.g.classList.toggle("selected", m.ev.id === id);
+    if (m.ev.id === id) m.g.parentNode.appendChild(m.g);  // draw the selected mark on top
+  }
   state.selected = id;
   panel.dataset.loading = "1";
   let ev;
@@ -454,17 +473,26 @@ async function selectEvent(id) {
     }
     children.push(box);
   }
+  // One item per evidence sentence (several mentions of the event in a sentence are merged).
   const list = el("ul", {class: "mentions"});
-  for (const m of ev.mentions || []) {
-    const meta = [m.doc_source || "", m.doc_published || "", m.status !== ev.status ? "reported as " + m.status : "",
-                  m.attribution ? "according to " + m.attribution : "", m.date && m.date !== ev.date ? "dated " + m.date : ""]
-                 .filter(Boolean).join(" · ");
+  const sentences = ev.sentences || [];
+  for (const snt of sentences) {
+    const ms = snt.mentions.map((i) => ev.mentions[i]);
+    const notes = new Set();
+    for (const m of ms) {
+      if (m.status !== ev.status) notes.add("reported as " + m.status);
+      if (m.attribution) notes.add("according to " + m.attribution);
+      if (m.date && m.date !== ev.date) notes.add("dated " + m.date);
+    }
+    const meta = [snt.doc_source || "", snt.doc_published || "", ...notes].filter(Boolean).join(" · ");
     list.append(el("li", {class: "mention"},
       el("div", {class: "src"},
-        el("a", {class: "doclink", onclick: () => openDocument(m.doc, ev.id)}, m.doc_title || m.doc), meta ? " · " + meta : ""),
-      el("div", {class: "sentence"}, marked(m.parts))));
+        el("a", {class: "doclink", onclick: () => openDocument(snt.doc, ev.id)}, snt.doc_title || snt.doc), meta ? " · " + meta : "",
+        ms.length > 1 ? ` · ${ms.length} mentions` : ""),
+      el("div", {class: "sentence"}, marked(snt.parts))));
   }
-  children.push(el("h4", {}, `Evidence (${(ev.mentions || []).length} sentence${(ev.mentions || []).length === 1 ? "" : "s"})`), list);
+  children.push(el("h4", {}, `Evidence (${sentences.length} sentence${sentences.length === 1 ? "" : "s"}, ` +
+                             `${(ev.mentions || []).length} mention${(ev.mentions || []).length === 1 ? "" : "s"})`), list);
   panel.replaceChildren(...children);
   panel.dataset.eventId = id;
   delete panel.dataset.loading;

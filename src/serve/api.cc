@@ -422,8 +422,8 @@ ApiResponse Api::Event(const std::string& id) const {
       "FROM mentions m LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence "
       "LEFT JOIN documents d ON d.id = m.doc WHERE m.event_id = ? ORDER BY m.doc, m.sentence, m.trigger_start",
       {id}));
-  for (json& m : mentions) {
-    std::string text = m["sentence_text"].is_string() ? m["sentence_text"].get<std::string>() : "";
+  // Highlight spans of a mention, relative to its sentence.
+  auto spans_of = [](const json& m) {
     int64_t base = m["sentence_start"].is_number() ? m["sentence_start"].get<int64_t>() : 0;
     std::vector<Span> spans;
     auto add = [&](const char* s, const char* e, const char* mark) {
@@ -434,9 +434,34 @@ ApiResponse Api::Event(const std::string& id) const {
     add("source_start", "source_end", "source");
     add("target_start", "target_end", "target");
     add("trigger_start", "trigger_end", "trigger");
-    m["parts"] = SplitIntoParts(text, spans);
+    return spans;
+  };
+  auto text_of = [](const json& m) {
+    return m["sentence_text"].is_string() ? m["sentence_text"].get<std::string>() : std::string();
+  };
+  // One entry per evidence sentence: several mentions of the event in one sentence are shown together.
+  json sentences = json::array();
+  std::vector<Span> sentence_spans;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    json& m = mentions[i];
+    std::vector<Span> spans = spans_of(m);
+    m["parts"] = SplitIntoParts(text_of(m), spans);
+    bool same = !sentences.empty() && sentences.back()["doc"] == m["doc"] &&
+                sentences.back()["sentence"] == m["sentence"];
+    if (!same) {
+      if (!sentences.empty()) sentences.back()["parts"] = SplitIntoParts(sentences.back()["sentence_text"], sentence_spans);
+      sentence_spans.clear();
+      sentences.push_back({{"doc", m["doc"]}, {"doc_title", m["doc_title"]}, {"doc_source", m["doc_source"]},
+                           {"doc_url", m["doc_url"]}, {"doc_published", m["doc_published"]},
+                           {"sentence", m["sentence"]}, {"sentence_text", text_of(m)},
+                           {"mentions", json::array()}});
+    }
+    sentences.back()["mentions"].push_back(i);
+    sentence_spans.insert(sentence_spans.end(), spans.begin(), spans.end());
   }
+  if (!sentences.empty()) sentences.back()["parts"] = SplitIntoParts(sentences.back()["sentence_text"], sentence_spans);
   event["mentions"] = std::move(mentions);
+  event["sentences"] = std::move(sentences);
 
   json crow = Must(db_->Query(
       "SELECT field, value, chosen, docs FROM conflicts WHERE event_id = ? "
