@@ -236,7 +236,7 @@ class TokenizerImpl {
     }
     // A clitic standing alone ("'s" after a space) is a word.
     if (IsApostrophe(cp)) {
-      if (const uint32_t ce = CliticEnd(s + n, e); ce != 0) {
+      if (const uint32_t ce = CliticRestEnd(s + n, e); ce != 0) {
         Emit(s, ce, TokenKind::kWord);
         return ce;
       }
@@ -247,7 +247,7 @@ class TokenizerImpl {
 
   // If [p, e) begins with the rest of a clitic after its apostrophe (s, m, d, re, ve, ll) followed by a
   // non-letter, returns the clitic's end, else 0.
-  uint32_t ClitcRestEnd(uint32_t p, uint32_t e) const {
+  uint32_t CliticRestEnd(uint32_t p, uint32_t e) const {
     static constexpr std::string_view kRests[] = {"ll", "re", "ve", "s", "m", "d"};
     for (std::string_view r : kRests) {
       if (p + r.size() > e) continue;
@@ -264,7 +264,6 @@ class TokenizerImpl {
     }
     return 0;
   }
-  uint32_t CliticEnd(uint32_t p, uint32_t e) const { return ClitcRestEnd(p, e); }
 
   // A word or number starting at s: letters/digits with inner joiners.
   uint32_t Word(uint32_t s, uint32_t e) {
@@ -361,7 +360,7 @@ class TokenizerImpl {
         if (c == '\'') alen = 1;
         if (c == 0xE2 && p + 3 <= e && text_.substr(p, 3) == "\xE2\x80\x99") alen = 3;
         if (alen != 0) {
-          if (p > s && ClitcRestEnd(p + alen, e) == e) split = p;
+          if (p > s && CliticRestEnd(p + alen, e) == e) split = p;
           break;
         }
       }
