@@ -141,12 +141,13 @@ class SentenceWorker {
   std::vector<int> GroupOf(int m) const;
   std::vector<int> NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const;
   int FindAfter(int from, int limit, std::string_view word) const;
-  std::vector<Role> ContextPair() const;
+  std::vector<Role> ContextPair(int before_tok) const;
   std::vector<Role> ContextPerson() const;
   Role RoleOf(int m) const;
   StatusResult ComputeStatus(const Match& m) const;
   std::string Attribution(const Match& m) const;
-  std::vector<std::vector<const TimeExpression*>> DatesFor(int pred, std::string* text) const;
+  std::vector<std::vector<const TimeExpression*>> DatesFor(int pred, const std::vector<int>& own,
+                                                          std::string* text) const;
   Date ContextDate(EventStatus status, std::string* basis) const;
   std::string Location(const Match& m, const std::vector<int>& exclude, std::string* country) const;
   std::string Instrument(const Match& m) const;
@@ -387,8 +388,9 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
     // Light verb: "held talks", "held a telephone call", "paid a visit", "launched strikes".
     for (int t = m->b - 1, steps = 0; t >= 0 && steps < 4; --t, ++steps) {
       const std::string& f = f_[t];
+      if (f == "'s" || f == "'") break;  // "Russia's continued build-up": a possessor, no light verb
       bool light = lex_.InClass("light", f) || (!lem_[t].empty() && lex_.InClass("light", lem_[t]));
-      if (light && f != "'s") {
+      if (light && s_.tokens[t].upos != "ADJ" && s_.tokens[t].upos != "NOUN") {
         m->pred = t;
         m->light = true;
         m->b = t;
@@ -509,11 +511,12 @@ Role SentenceWorker::RoleOf(int m) const {
   return r;
 }
 
-std::vector<Role> SentenceWorker::ContextPair() const {
-  // The participants of the latest two-sided event of this or the previous sentences.
+std::vector<Role> SentenceWorker::ContextPair(int before_tok) const {
+  // The participants of the latest two-sided happened meeting of this or the previous sentences.
   for (auto it = doc_->events.rbegin(); it != doc_->events.rend(); ++it) {
     if (it->sentence < si_ - 2) break;
-    if (it->source.present() && it->target.present() && it->type == "CONSULT") {
+    if (it->source.present() && it->target.present() && it->type == "CONSULT" &&
+        it->status == EventStatus::kHappened) {
       Role a, b;
       a.actor = it->source.actor;
       b.actor = it->target.actor;
@@ -522,8 +525,10 @@ std::vector<Role> SentenceWorker::ContextPair() const {
   }
   // Else the last two distinct actors named in this sentence (before the anaphor) or the previous one.
   std::vector<Role> out;
+  const uint32_t limit = before_tok >= 0 && before_tok < n_ ? s_.tokens[before_tok].start : s_.end;
   for (const ActorMention& am : doc_->actors) {
-    if (am.sentence < si_ - 1 || am.sentence > si_) continue;
+    if (am.sentence < si_ - 1 || am.sentence > si_ || am.start >= limit) continue;
+    if (am.actor.id.rfind("person:", 0) != 0) continue;
     if (am.actor.empty() || am.actor.country.empty()) continue;
     bool dup = false;
     for (auto& r : out) dup = dup || r.actor.id == am.actor.id || r.actor.country == am.actor.country;
@@ -734,7 +739,8 @@ std::string SentenceWorker::Attribution(const Match& m) const {
   return "";
 }
 
-std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pred, std::string* text) const {
+std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pred, const std::vector<int>& own,
+                                                                         std::string* text) const {
   // The time expression attached to the predicate: the parse when it links them, else the nearest one
   // in the sentence (a comma or another trigger in between counts against it; "before X" and "by X"
   // are weak). A list ("on 28 and 31 January") comes back whole: one entry per date.
@@ -760,8 +766,8 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
       for (int t = a; t < b; ++t) {
         if (f_[t] == ",") cost += 2;
         if (f_[t] == ";" || f_[t] == ":") cost += 20;
-        if (t != pred && std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end() &&
-            !(t > pred && t < tx_[k].tok && false)) {
+        if (t != pred && std::find(own.begin(), own.end(), t) == own.end() &&
+            std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end()) {
           cost += 6;
         }
       }
@@ -780,7 +786,14 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
     for (int t = tx_[a].tok_end; t < tx_[b].tok; ++t) {
       if (!(f_[t] == "and" || f_[t] == "," || IsHyphen(f_[t]) || f_[t] == "to" || f_[t] == "through")) return false;
     }
-    return tx_[b].tok - tx_[a].tok_end <= 2 && tx_[a].tx->date.precision == DatePrecision::kDay &&
+    auto digit = [&](int k) {
+      for (char c : Text(tx_[k].tx->start, tx_[k].tx->end)) {
+        if (c >= '0' && c <= '9') return true;
+      }
+      return false;
+    };
+    return digit(a) && digit(b) && tx_[b].tok - tx_[a].tok_end <= 2 &&
+           tx_[a].tx->date.precision == DatePrecision::kDay &&
            tx_[b].tx->date.precision == DatePrecision::kDay;
   };
   while (lo > 0 && joined(lo - 1, lo)) --lo;
@@ -820,7 +833,7 @@ Date SentenceWorker::ContextDate(EventStatus status, std::string* basis) const {
 std::string SentenceWorker::Location(const Match& m, const std::vector<int>& exclude, std::string* country) const {
   int best = kNone, best_d = 1 << 30;
   for (int k = 0; k < static_cast<int>(ms_.size()); ++k) {
-    if (!(ms_[k].prep == "in" || ms_[k].prep == "at" || ms_[k].prep == "to" || ms_[k].prep == "near")) continue;
+    if (!(ms_[k].prep == "in" || ms_[k].prep == "at" || ms_[k].prep == "to")) continue;
     if (std::find(exclude.begin(), exclude.end(), k) != exclude.end()) continue;
     if (!ms_[k].am->actor.role.empty() && ms_[k].am->actor.role != "GOV") continue;
     if (ms_[k].am->actor.id.rfind("person:", 0) == 0) continue;
@@ -885,6 +898,7 @@ void SentenceWorker::Emit(const Match& m) {
   }
 
   // ---- source ----
+  bool noun_takes_subject = false;
   if (e.noun) {
     // "the Biden-Macron call": two inner mentions of the token right before the noun
     if (m.head > 0 && mention_at_[m.head - 1] != kNone) {
@@ -909,7 +923,55 @@ void SentenceWorker::Emit(const Match& m) {
         const std::string& f = f_[t];
         if ((IsPunct(f) && f != "'s" && f != "'" && !IsHyphen(f)) || IsVerbLike(t)) break;
         if (IsPrep(f) && !(t < m.head && m.light)) break;
-        if (OneOf(f, {"his", "her", "their"})) break;  // pronoun possessor: clause subject below
+        if (OneOf(f, {"his", "her", "their", "its"})) {  // pronoun possessor: the clause subject
+          noun_takes_subject = true;
+          break;
+        }
+        if ((f == "latter" || f == "former") && t + 1 < n_ && f_[t + 1] == "'s") {
+          // "the latter's meetings": the last (or the one before the last) actor named before
+          std::vector<int> before;
+          for (int k = 0; k < static_cast<int>(ms_.size()); ++k) {
+            if (ms_[k].e <= t && (before.empty() || ms_[before.back()].am->actor.id != ms_[k].am->actor.id)) {
+              before.push_back(k);
+            }
+          }
+          const size_t back = f == "latter" ? 1 : 2;
+          if (before.size() >= back) add_group(&sources, {before[before.size() - back]});
+          break;
+        }
+      }
+    }
+    if (m.light) noun_takes_subject = true;
+    // "during the meeting with X", "after talks with Y": the clause subject took part
+    for (int t = m.b - 1; t >= std::max(0, m.b - 4); --t) {
+      if (OneOf(f_[t], {"during", "at", "after", "following", "before", "since", "on", "throughout"})) {
+        noun_takes_subject = true;
+        break;
+      }
+      if (!(IsDeterminer(f_[t]) || f_[t].find('-') != std::string::npos || s_.tokens[t].upos == "ADJ" ||
+            s_.tokens[t].upos == "NUM")) {
+        break;
+      }
+    }
+    // "In conversation with Macron, the Russian President cited …": a fronted phrase takes the subject
+    // that follows its comma.
+    if (sources.empty() && !noun_takes_subject && m.b <= 3 && n_ > 0 && IsPrep(f_[0])) {
+      int comma = FindAfter(m.e, 10, ",");
+      for (int t = m.e; t < std::min(n_, m.e + 10) && comma == kNone; ++t) {
+        if (f_[t] == ",") comma = t;
+      }
+      if (comma != kNone) {
+        for (int t = comma + 1; t < std::min(n_, comma + 5); ++t) {
+          if (mention_at_[t] != kNone) {
+            add_group(&sources, GroupOf(mention_at_[t]));
+            break;
+          }
+          if (OneOf(f_[t], {"leaders", "sides", "they"})) {
+            sources = ContextPair(t);
+            implicit_source = true;
+            break;
+          }
+        }
       }
     }
     if (sources.empty()) {
@@ -917,6 +979,7 @@ void SentenceWorker::Emit(const Match& m) {
       if (by != kNone) add_group(&sources, RunAt(by + 1, 3));
     }
   }
+  if (!e.noun) noun_takes_subject = true;
   if (sources.empty() && recv) {
     int from = FindAfter(m.e, 8, "from");
     if (from != kNone) add_group(&sources, RunAt(from + 1, 3));
@@ -947,13 +1010,13 @@ void SentenceWorker::Emit(const Match& m) {
     }
   }
   bool anaphor_pair = false, anaphor_single = false;
-  if (subject.empty()) {
+  if (subject.empty() && noun_takes_subject) {
     std::vector<int> g = NearestLeftSubject(m.pred, &anaphor_pair, &anaphor_single);
     // A noun trigger does not take the clause subject across a preposition-less gap unless it is the
     // light verb's object or follows a possessive pronoun / preposition ("during the meeting").
     add_group(&subject, g);
     if (anaphor_pair) {
-      subject = ContextPair();
+      subject = ContextPair(m.pred);
       implicit_source = true;
     } else if (anaphor_single) {
       subject = ContextPerson();
@@ -1038,7 +1101,7 @@ void SentenceWorker::Emit(const Match& m) {
       }
     }
     // A visit with no target actor: the place visited is the target.
-    if (cameo == "042" && targets.empty() && !loc_country.empty()) {
+    if (e.cameo == "042" && targets.empty() && !loc_country.empty()) {
       for (const LocalMention& lm : ms_) {
         if (lm.am->actor.country == loc_country && lm.am->actor.id.rfind("person:", 0) != 0 && !lm.prep.empty()) {
           Role r;
@@ -1053,11 +1116,13 @@ void SentenceWorker::Emit(const Match& m) {
   }
   if (sources.empty() && targets.empty()) return;
   code = lex_.Code(cameo);
+  // A meeting takes two: without both parties it is not coded.
+  if (code->type == "CONSULT" && (sources.empty() || targets.empty()) && sources.size() < 2) return;
 
   // ---- status, date, attribution ----
   StatusResult st = ComputeStatus(m);
   std::string date_text;
-  auto dates = DatesFor(m.pred, &date_text);
+  auto dates = DatesFor(m.pred, m.toks, &date_text);
   std::string attribution = Attribution(m);
   std::string instrument;
   if (code->type == "AID" || code->type == "MOBILIZE" || code->type == "ASSAULT") instrument = Instrument(m);
@@ -1180,7 +1245,7 @@ void SentenceWorker::DeriveAccusation(const Match& m, const StatusResult& st, co
   ev.type = acc->type;
   ev.mode = acc->mode;
   std::string dt;
-  auto dates = DatesFor(g, &dt);
+  auto dates = DatesFor(g, {g}, &dt);
   if (!dates.empty()) {
     ev.date = dates[0][0]->date;
     ev.date_basis = "text";
@@ -1219,6 +1284,17 @@ Status EventAnnotator::Annotate(Document* doc) const {
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     SentenceWorker w(*lexicon_, options_, doc, si, &dated, lede);
     w.Run();
+    // Narrative time: a sentence that dates something in the past moves the reference date even when
+    // no event of it was coded ("Kirby said on Thursday that …").
+    if (dated.empty() || dated.back().sentence != si) {
+      const Sentence& s = doc->sentences[si];
+      for (const TimeExpression& tx : doc->timexes) {
+        if (tx.start < s.start || tx.start >= s.end || tx.date.precision != DatePrecision::kDay) continue;
+        if (doc->published.precision == DatePrecision::kDay && tx.date.ToDays() > doc->published.ToDays()) continue;
+        if (!dated.empty() && dated.back().sentence == si) dated.pop_back();
+        dated.push_back({si, tx.date});
+      }
+    }
     // The lede date: the first text-dated happened event of the first two sentences.
     if (!lede.known() && si < 2 && !dated.empty()) lede = dated.front().date;
   }

@@ -55,6 +55,14 @@ Status ForEachLine(const std::string& path, Fn fn) {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+std::string Plural(const std::string& w) {
+  if (w.empty()) return w;
+  const char last = w.back();
+  if (last == 'y' && w.size() > 1 && !IsVowel(w[w.size() - 2])) return w.substr(0, w.size() - 1) + "ies";
+  if (last == 's' || last == 'x' || last == 'z' || w.ends_with("ch") || w.ends_with("sh")) return w + "es";
+  return w + "s";
+}
+
 }  // namespace
 
 std::string LowerForm(std::string_view s) {
@@ -166,9 +174,18 @@ Status EventLexicon::LoadTriggers(const std::string& path) {
     auto f = SplitTabs(line);
     if (line[0] == '@') {
       if (f.size() != 2) return Status::Corruption(where + "expected @class<TAB>words");
+      // Class words are nouns (word and plural) except in @light, whose verbs take every form.
+      const bool verbs = f[0] == "@light";
       auto& set = classes_[f[0].substr(1)];
       for (const auto& w : SplitChar(f[1], ' ')) {
-        for (const auto& form : Forms(LowerForm(w))) set.insert(form);
+        const std::string lw = LowerForm(w);
+        if (verbs) {
+          for (const auto& form : Forms(lw)) set.insert(form);
+        } else {
+          set.insert(lw);
+          const auto forms = Forms(lw);
+          set.insert(Plural(lw));
+        }
       }
       return Status::OK();
     }

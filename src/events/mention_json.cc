@@ -100,6 +100,11 @@ void AppendMentionJson(const Document& doc, const EventMention& m, const EventLe
   AppendJsonString(out, m.modality);
   Key("attribution", out);
   AppendJsonString(out, m.attribution);
+  // One mention per line, shaped like a merged event's evidence so that event scorers read it directly.
+  Key("mentions", out);
+  out->append("[{\"doc\":");
+  AppendJsonString(out, doc.id);
+  out->append(",\"sentence\":" + std::to_string(m.sentence) + "}]");
   Key("confidence", out);
   std::snprintf(buf, sizeof buf, "%.2f", m.confidence);
   out->append(buf);
