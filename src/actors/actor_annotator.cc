@@ -416,8 +416,17 @@ class Resolver {
     const Piece& p = ps[k];
     const Token& t = s.tokens[p.tb];
     const auto kind = p.entry->kind;
-    if (NerTagged(t)) {
-      if ((kind == KbEntry::kCountry || kind == KbEntry::kCapital) && NerIs(t, "PER")) return true;
+    // The tagger overrules the KB only for a multi-word entity around the word ("Jordan Henderson" as
+    // B-PER L-PER); a single-word tag (U-PER on "Germany") is as likely the tagger's mistake.
+    if (NerTagged(t) && t.ner[0] != 'U' && t.ner[0] != 'O') {
+      // ... and only when the rest of that entity is not known to the KB ("Ukrainian President X" is fine).
+      auto plain_per = [&](size_t j) {
+        return j < ps.size() && !ps[j].entry && !ps[j].hyphen && NerIs(s.tokens[ps[j].tb], "PER");
+      };
+      if ((kind == KbEntry::kCountry || kind == KbEntry::kCapital) && NerIs(t, "PER") &&
+          ((k > 0 && plain_per(k - 1)) || plain_per(k + 1))) {
+        return true;
+      }
       if (kind == KbEntry::kSurname && (NerIs(t, "LOC") || NerIs(t, "ORG"))) return true;
     }
     if (headline_) return false;
