@@ -80,7 +80,7 @@ Status ParseModelBytes(std::string_view bytes, const std::string& kind, uint32_t
   std::string_view frame = bytes.substr(header);
   unsigned long long content = ZSTD_getFrameContentSize(frame.data(), frame.size());
   if (content == ZSTD_CONTENTSIZE_ERROR || content == ZSTD_CONTENTSIZE_UNKNOWN || content != raw_size ||
-      raw_size > (1ull << 32)) {
+      raw_size > (1ull << 28)) {
     return Status::Corruption(origin + ": model payload is not a valid zstd frame");
   }
   std::string raw(raw_size, '\0');
