@@ -1,6 +1,8 @@
 // `dateline segment [INPUT…]`: sentences and tokens as JSON Lines on stdout, one line per sentence:
 //   {"doc","index","start","end","text","tokens":[{"start","end","text"},…]}   (byte offsets into the text)
 // Rejected inputs are reported on stderr; the exit code is 0 unless nothing could be read.
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
 #include <string>
@@ -36,15 +38,21 @@ int RunSegment(const SegmentArgs& args) {
   std::vector<std::string> inputs = args.inputs;
   if (inputs.empty()) inputs.push_back("-");
   ReadStats stats;
+  const bool progress = isatty(STDERR_FILENO) != 0;
+  size_t done = 0;
   Status s = ReadInputs(
       inputs, ro,
       [&](Document&& doc) {
         doc.sentences = SegmentText(doc.text, so);
         std::cout << SegmentationJson(doc);
+        // A progress line for long runs, only when stderr is a terminal.
+        if (progress && ++done % 1000 == 0)
+          std::cerr << "\rdateline segment: " << done << " documents" << std::flush;
       },
       nullptr, &stats);
   std::cout.flush();
   if (!s.ok()) return ReportStatus("segment", s);
+  if (progress && done >= 1000) std::cerr << "\n";
   std::cerr << "dateline segment: " << stats.documents_accepted << " document(s) segmented, "
             << stats.documents_rejected << " rejected, " << stats.warnings << " warning(s)\n";
   if (stats.documents_accepted == 0) {
