@@ -14,7 +14,7 @@
 namespace dateline {
 
 struct NerTrainOptions {
-  int epochs = 10;
+  int epochs = 12;
   uint64_t seed = 1;
   float prune = 0.05f;
   uint32_t min_updates = 1;

@@ -33,12 +33,24 @@ class LinearModel {
   size_t num_weights() const { return weights_.size(); }
 
   // Adds the weights of features[0..n) to scores[0..num_classes()); unknown features add nothing.
+  // Lookups are issued in batches with prefetches so their cache misses overlap.
   void Score(const uint64_t* features, size_t n, float* scores) const {
-    for (size_t i = 0; i < n; ++i) {
-      const Slot* s = Find(features[i]);
-      if (!s) continue;
-      const Weight* w = weights_.data() + s->begin;
-      for (uint32_t k = 0; k < s->len; ++k) scores[w[k].cls] += w[k].w;
+    constexpr size_t kBatch = 64;
+    const Slot* found[kBatch];
+    for (size_t base = 0; base < n; base += kBatch) {
+      const size_t m = n - base < kBatch ? n - base : kBatch;
+      for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[static_cast<size_t>(features[base + i]) & mask_]);
+      size_t hits = 0;
+      for (size_t i = 0; i < m; ++i) {
+        const Slot* s = Find(features[base + i]);
+        if (!s) continue;
+        __builtin_prefetch(weights_.data() + s->begin);
+        found[hits++] = s;
+      }
+      for (size_t h = 0; h < hits; ++h) {
+        const Weight* w = weights_.data() + found[h]->begin;
+        for (uint32_t k = 0; k < found[h]->len; ++k) scores[w[k].cls] += w[k].w;
+      }
     }
   }
 
