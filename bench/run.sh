@@ -26,5 +26,7 @@ for t in "${targets[@]}"; do
     status=1
   fi
 done
+# timex: chrono-node side by side on the first 4000 Reuters articles (needs `npm install` in bench/chrono).
+if [ -d bench/chrono/node_modules ]; then "$BUILD/bench/timex_bench" --dump-corpus "$OUT/timex_corpus.jsonl" --dump-timexes "$OUT/timex_ours.jsonl" && node bench/chrono/compare.js "$OUT/timex_corpus.jsonl" "$OUT/timex_ours.jsonl" 4000 | tee "$OUT/timex_chrono.txt" || echo "bench/run.sh: timex chrono comparison failed" >&2; rm -f "$OUT"/timex_*.jsonl; fi
 echo "results saved in $OUT/"
 exit $status
