@@ -253,10 +253,14 @@ void SentenceWorker::Prepare() {
           else if (!(f_[t] == "," || IsHyphen(f_[t]))) join = false;
         }
         if (join && !has_and && f_[a.e] == ",") {
-          // "X, Y and Z": a comma joins only when an "and" closes the list soon after
+          // "X, Y and Z": a comma joins only when the list goes on to an "and" + mention ("the US
+          // commander in Iraq, General Petraeus, held talks" is an apposition, not a list)
           join = false;
-          for (int t = b.e; t < std::min(n_, b.e + 2); ++t) {
-            if (f_[t] == "and" || f_[t] == ",") join = true;
+          int t = b.e;
+          while (t + 1 < n_ && f_[t] == "," && mention_at_[t + 1] != kNone) t = ms_[mention_at_[t + 1]].e;
+          if (t + 1 < n_ && (f_[t] == "and" || (f_[t] == "," && f_[t + 1] == "and"))) {
+            int u = f_[t] == "and" ? t + 1 : t + 2;
+            join = u < n_ && mention_at_[u] != kNone;
           }
         }
         if (join && !has_and && IsHyphen(f_[a.e])) join = true;
@@ -745,34 +749,46 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
   // in the sentence (a comma or another trigger in between counts against it; "before X" and "by X"
   // are weak). A list ("on 28 and 31 January") comes back whole: one entry per date.
   if (tx_.empty()) return {};
-  int best = kNone;
-  if (ParseOk()) {
-    for (int k = 0; k < static_cast<int>(tx_.size()) && best == kNone; ++k) {
-      for (int t = tx_[k].tok; t < tx_[k].tok_end; ++t) {
-        int h = s_.tokens[t].head;
-        if (h == pred && (s_.tokens[t].deprel.rfind("obl", 0) == 0 || s_.tokens[t].deprel == "nmod:tmod" ||
-                          s_.tokens[t].deprel == "advmod")) {
-          best = k;
-          break;
-        }
+  // Surface cost of linking timex k to the predicate: distance, commas and other triggers in between;
+  // "before X", "by X", "since X" date something else.
+  auto cost_of = [&](int k) {
+    int a = std::min(pred, tx_[k].tok), b = std::max(pred, tx_[k].tok_end);
+    int cost = b - a;
+    for (int t = a; t < b; ++t) {
+      if (f_[t] == ",") cost += 2;
+      if (f_[t] == ";" || f_[t] == ":") cost += 20;
+      if (t != pred && std::find(own.begin(), own.end(), t) == own.end() &&
+          std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end()) {
+        cost += 6;
       }
     }
+    if (tx_[k].tok > 0 && OneOf(f_[tx_[k].tok - 1], {"before", "after", "since", "until", "by", "till"})) cost += 8;
+    if (OneOf(f_[tx_[k].tok], {"before", "after", "since", "until", "by", "till"})) cost += 8;
+    return cost;
+  };
+  int best = kNone;
+  int best_cost = 1 << 30;
+  if (ParseOk()) {
+    // Time expressions the parse attaches to the predicate (or the trigger words); the cheapest wins.
+    for (int k = 0; k < static_cast<int>(tx_.size()); ++k) {
+      bool attached = false;
+      for (int t = tx_[k].tok; t < tx_[k].tok_end && !attached; ++t) {
+        int h = s_.tokens[t].head;
+        attached = (h == pred || std::find(own.begin(), own.end(), h) != own.end()) &&
+                   (s_.tokens[t].deprel.rfind("obl", 0) == 0 || s_.tokens[t].deprel.rfind("nmod", 0) == 0 ||
+                    s_.tokens[t].deprel == "advmod");
+      }
+      if (attached && cost_of(k) < best_cost) {
+        best_cost = cost_of(k);
+        best = k;
+      }
+    }
+    if (best != kNone && best_cost >= 8) best = kNone;  // only a weak link: compare with the rest below
   }
   if (best == kNone) {
-    int best_cost = 1 << 30;
+    best_cost = 1 << 30;
     for (int k = 0; k < static_cast<int>(tx_.size()); ++k) {
-      int a = std::min(pred, tx_[k].tok), b = std::max(pred, tx_[k].tok_end);
-      int cost = b - a;
-      for (int t = a; t < b; ++t) {
-        if (f_[t] == ",") cost += 2;
-        if (f_[t] == ";" || f_[t] == ":") cost += 20;
-        if (t != pred && std::find(own.begin(), own.end(), t) == own.end() &&
-            std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end()) {
-          cost += 6;
-        }
-      }
-      if (tx_[k].tok > 0 && OneOf(f_[tx_[k].tok - 1], {"before", "after", "since", "until", "by", "till"})) cost += 8;
-      if (OneOf(f_[tx_[k].tok], {"before", "after", "since", "until", "by", "till"})) cost += 8;
+      const int cost = cost_of(k);
       if (cost < best_cost) {
         best_cost = cost;
         best = k;
@@ -915,9 +931,7 @@ void SentenceWorker::Emit(const Match& m) {
       for (int t = m.head - 1; t >= std::max(0, m.head - 4) && sources.empty(); --t) {
         if (mention_at_[t] != kNone) {
           int mk = mention_at_[t];
-          if (ms_[mk].prep.empty() || ms_[mk].e == m.b || (ms_[mk].e < n_ && f_[ms_[mk].e] == "'s")) {
-            add_group(&sources, GroupOf(mk));
-          }
+          add_group(&sources, GroupOf(mk));
           break;
         }
         const std::string& f = f_[t];
@@ -1114,6 +1128,15 @@ void SentenceWorker::Emit(const Match& m) {
       }
     }
   }
+  if (targets.empty() && !loc_country.empty() && (code->type == "PROTEST" || code->type == "ASSAULT") &&
+      (sources.empty() || sources[0].actor.country != loc_country)) {
+    for (const LocalMention& lm : ms_) {
+      if (lm.am->actor.country == loc_country && !lm.prep.empty() && lm.am->actor.id.rfind("person:", 0) != 0) {
+        targets.push_back(Role{lm.am->actor, lm.am->start, lm.am->end, kNone});
+        break;
+      }
+    }
+  }
   if (sources.empty() && targets.empty()) return;
   code = lex_.Code(cameo);
   // A meeting takes two: without both parties it is not coded.
@@ -1144,6 +1167,14 @@ void SentenceWorker::Emit(const Match& m) {
       for (const Role& t : targets) pairs.push_back({s, t});
     }
   }
+  // A country does not meet its own leader: drop same-country pairs where one side is the country itself.
+  pairs.erase(std::remove_if(pairs.begin(), pairs.end(), [&](const std::pair<Role, Role>& p) {
+                const Actor& a = p.first.actor;
+                const Actor& b = p.second.actor;
+                return !a.country.empty() && a.country == b.country &&
+                       (a.id.rfind("country:", 0) == 0 || b.id.rfind("country:", 0) == 0);
+              }),
+              pairs.end());
   if (pairs.empty()) return;
   // Dates: one per listed date; a list of N dates over N targets is distributive ("to Kyiv and Moscow on
   // February 14-15").
