@@ -103,6 +103,11 @@ class TokenizerImpl {
       }
       uint32_t e = pos + n;
       while (e < end_) {
+        const unsigned char b = static_cast<unsigned char>(text_[e]);
+        if (b > 0x20 && b < 0x7F) {  // ASCII fast path: printable, not a space
+          ++e;
+          continue;
+        }
         char32_t c2;
         const uint32_t n2 = Decode(e, &c2);
         if (ClassOf(c2) == CharClass::kSpace) break;
@@ -272,6 +277,10 @@ class TokenizerImpl {
     uint32_t last_cp_start = s;
     // Position where the current all-digit run began, to recognise number ranges and ISO dates.
     while (p < e) {
+      if (IsAsciiAlnum(text_[p])) {  // ASCII fast path
+        last_cp_start = p++;
+        continue;
+      }
       char32_t cp;
       const uint32_t n = Decode(p, &cp);
       if (IsWordCp(cp)) {
@@ -335,7 +344,9 @@ class TokenizerImpl {
   void EmitWord(uint32_t s, uint32_t e, TokenKind kind) {
     uint32_t split = e;
     // n't / n’t
+    const char last = text_[e - 1];
     for (std::string_view nt : {std::string_view("n't"), std::string_view("n\xE2\x80\x99t")}) {
+      if (last != 't' && last != 'T') break;
       if (e - s > nt.size()) {
         std::string_view tail = text_.substr(e - nt.size(), nt.size());
         std::string lower(tail);
