@@ -394,7 +394,9 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
       const std::string& f = f_[t];
       if (f == "'s" || f == "'") break;  // "Russia's continued build-up": a possessor, no light verb
       bool light = lex_.InClass("light", f) || (!lem_[t].empty() && lex_.InClass("light", lem_[t]));
-      if (light && s_.tokens[t].upos != "ADJ" && s_.tokens[t].upos != "NOUN") {
+      // "Russia's continued build-up", "the planned visit": a participle used as a modifier is no light verb
+      const bool modifier = t > 0 && (IsDeterminer(f_[t - 1]) || f_[t - 1] == "'s" || f_[t - 1] == "'");
+      if (light && !modifier && s_.tokens[t].upos != "ADJ" && s_.tokens[t].upos != "NOUN") {
         m->pred = t;
         m->light = true;
         m->b = t;
@@ -992,6 +994,12 @@ void SentenceWorker::Emit(const Match& m) {
       int by = FindAfter(m.e, 4, "by");
       if (by != kNone) add_group(&sources, RunAt(by + 1, 3));
     }
+    if (sources.empty()) {
+      // "the deployment of 3,000 US troops", "a shipment of German weapons": the owner follows "of"
+      const std::string& type = lex_.Code(e.cameo)->type;
+      int of = FindAfter(m.e, 2, "of");
+      if (of != kNone && (type == "MOBILIZE" || type == "AID")) add_group(&sources, RunAt(of + 1, 4));
+    }
   }
   if (!e.noun) noun_takes_subject = true;
   if (sources.empty() && recv) {
@@ -1137,7 +1145,8 @@ void SentenceWorker::Emit(const Match& m) {
       }
     }
   }
-  if (sources.empty() && targets.empty()) return;
+  // Who did it is essential: a mention with no source actor is not coded.
+  if (sources.empty()) return;
   code = lex_.Code(cameo);
   // A meeting takes two: without both parties it is not coded.
   if (code->type == "CONSULT" && (sources.empty() || targets.empty()) && sources.size() < 2) return;
