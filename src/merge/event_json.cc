@@ -250,8 +250,10 @@ Status ParseMentionsJson(std::string_view line, std::vector<MentionRecord>* out)
   if (line.find_first_not_of(" \t\r\n") == std::string_view::npos) return Status::OK();
   json j = json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("not a JSON object");
+  // An events.jsonl line carries its mentions; an extract line may carry a "mentions" stub too (so that the
+  // event scorer can read it), but it has a trigger of its own.
   auto ms = j.find("mentions");
-  if (ms != j.end()) {
+  if (ms != j.end() && (j.contains("num_mentions") || !j.contains("trigger"))) {
     if (!ms->is_array()) return Status::InvalidArgument("\"mentions\" is not an array");
     for (const json& m : *ms) {
       if (m.is_object()) out->push_back(ParseMention(m));

@@ -15,7 +15,8 @@ TEST(EventJsonTest, ReadsTheExtractExampleLine) {
       R"("start":0,"end":5},"target":{"name":"Emmanuel Macron","country":"FRA","code":"FRAGOV","id":"person:emmanuel-macron",)"
       R"("start":17,"end":23},"location":"","instrument":"","cameo":"040","cameo_name":"Consult","quad_class":1,)"
       R"("goldstein":1.0,"type":"CONSULT","mode":"","date":"2022-02-03","date_precision":"day","date_basis":"text",)"
-      R"("date_text":"on Thursday","status":"happened","negated":false,"modality":"","attribution":"","confidence":0.9})";
+      R"("date_text":"on Thursday","status":"happened","negated":false,"modality":"","attribution":"",)"
+      R"("mentions":[{"doc":"000_example","sentence":0}],"confidence":0.9})";
   std::vector<MentionRecord> out;
   ASSERT_TRUE(ParseMentionsJson(line, &out).ok());
   ASSERT_EQ(out.size(), 1u);

@@ -217,6 +217,7 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   std::map<std::string, std::set<std::string>> day_text, day_pub, coarse_text, planned_pub, status_docs;
   std::map<std::string, int> explicit_votes, own_sentence_votes;  // dates stated with a number; in the sentence itself
   std::map<std::string, Date> date_of;
+  std::map<std::string, int64_t> first_published;  // date value → earliest publication day reporting it
   std::set<std::string> outlets, docs;
   std::map<std::string, double> doc_conf;
   for (size_t i : idx) {
@@ -243,6 +244,10 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
       (from_text ? day_text : day_pub)[d].insert(m.doc);
       if (from_text && HasDigit(m.date_text)) explicit_votes[d]++;
       if (m.date_basis == "text") own_sentence_votes[d]++;
+      if (from_text && r.published.known()) {
+        auto [it, fresh] = first_published.emplace(d, r.published.ToDays());
+        if (!fresh) it->second = std::min(it->second, r.published.ToDays());
+      }
     } else if (from_text) {
       coarse_text[d].insert(m.doc);
     }
@@ -279,6 +284,10 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
       const int oa = own_sentence_votes.count(a.value) ? own_sentence_votes[a.value] : 0;
       const int ob = own_sentence_votes.count(b.value) ? own_sentence_votes[b.value] : 0;
       if (oa != ob) return oa > ob;
+      // Then the value of the earliest report: first-hand news over later retrospectives.
+      const int64_t pa = first_published.count(a.value) ? first_published[a.value] : INT64_MAX;
+      const int64_t pb = first_published.count(b.value) ? first_published[b.value] : INT64_MAX;
+      if (pa != pb) return pa < pb;
       return a.value < b.value;
     });
     return v;
