@@ -97,6 +97,7 @@ class Reader {
 
   void ReadContent(const std::string& name, std::string_view content) {
     const std::string shown = name == "-" ? "<stdin>" : name;
+    if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);  // UTF-8 byte order mark
     if (TrimView(content).empty())
       return Reject(shown, content.empty() ? "empty file" : "empty file (only whitespace)");
     if (const size_t nul = content.find('\0'); nul != std::string_view::npos) {

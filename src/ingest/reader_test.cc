@@ -67,6 +67,14 @@ TEST_F(ReaderTest, SeedFormat) {
   EXPECT_EQ(docs_[0].published, Date::Month(2026, 3));
 }
 
+TEST_F(ReaderTest, ByteOrderMarkAndCrlfAreTolerated) {
+  const std::string p = Write("bom.txt", "\xEF\xBB\xBF date 2026-03-10 Talks opened.\r\n\r\nThey ended.\r\n");
+  ASSERT_TRUE(Read({p}).ok());
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_EQ(docs_[0].published, Date::Day(2026, 3, 10));
+  EXPECT_EQ(docs_[0].text, "Talks opened.\r\n\r\nThey ended.");
+}
+
 TEST_F(ReaderTest, SeedWithImpossibleDateIsRejected) {
   const std::string p = Write("bad.txt", " date 2022-02-30 Text follows.");
   ASSERT_TRUE(Read({p}).ok());
