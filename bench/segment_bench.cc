@@ -4,6 +4,7 @@
 // examples/ articles, named so in the output, when ../shared is absent. Also times the readers themselves.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -22,7 +23,8 @@ std::vector<std::string> Load(const std::vector<std::string>& inputs) {
   std::vector<std::string> texts;
   ReadOptions ro;
   ro.quiet = true;
-  (void)ReadInputs(inputs, ro, [&](Document&& d) { texts.push_back(std::move(d.text)); }, nullptr);
+  (void)ReadInputs(
+      inputs, ro, [&](Document&& d) { texts.push_back(std::move(d.text)); }, nullptr);
   return texts;
 }
 
@@ -37,8 +39,8 @@ std::vector<std::string> ReutersInputs() {
 
 const std::vector<std::string>& Corpus(const std::string& name) {
   static const std::vector<std::string> reuters = Load(ReutersInputs());
-  static const std::vector<std::string> wikinews = Load({kNews + "wikinews/wikinews_2019.csv",
-                                                        kNews + "wikinews/wikinews_2020.csv"});
+  static const std::vector<std::string> wikinews =
+      Load({kNews + "wikinews/wikinews_2019.csv", kNews + "wikinews/wikinews_2020.csv"});
   static const std::vector<std::string> examples = Load({DATELINE_SOURCE_DIR "/examples/articles"});
   if (name == "reuters") return reuters;
   if (name == "wikinews") return wikinews;
@@ -64,15 +66,19 @@ void BM_Segment(benchmark::State& state, const std::string& name, bool fill_norm
     }
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes * state.iterations()));
-  state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes * state.iterations()) / 1e6,
-                                              benchmark::Counter::kIsRate);
+  state.counters["MB/s"] =
+      benchmark::Counter(static_cast<double>(bytes * state.iterations()) / 1e6, benchmark::Counter::kIsRate);
   state.counters["docs"] = static_cast<double>(texts.size());
   state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
   state.counters["sentences/doc"] =
       static_cast<double>(sentences) / static_cast<double>(texts.size() * state.iterations());
 }
-BENCHMARK_CAPTURE(BM_Segment, reuters, std::string("reuters"), true)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK_CAPTURE(BM_Segment, wikinews, std::string("wikinews"), true)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK_CAPTURE(BM_Segment, reuters, std::string("reuters"), true)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
+BENCHMARK_CAPTURE(BM_Segment, wikinews, std::string("wikinews"), true)
+    ->Unit(benchmark::kMillisecond)
+    ->MinTime(2.0);
 BENCHMARK_CAPTURE(BM_Segment, reuters_no_norm, std::string("reuters"), false)
     ->Unit(benchmark::kMillisecond)
     ->MinTime(2.0);
@@ -90,11 +96,12 @@ void BM_ReadReuters(benchmark::State& state) {
   ro.quiet = true;
   for (auto _ : state) {
     size_t n = 0;
-    (void)ReadInputs(inputs, ro, [&](Document&&) { ++n; }, nullptr);
+    (void)ReadInputs(
+        inputs, ro, [&](Document&&) { ++n; }, nullptr);
     benchmark::DoNotOptimize(n);
   }
-  state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes * state.iterations()) / 1e6,
-                                              benchmark::Counter::kIsRate);
+  state.counters["MB/s"] =
+      benchmark::Counter(static_cast<double>(bytes * state.iterations()) / 1e6, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ReadReuters)->Unit(benchmark::kMillisecond);
 

@@ -1,6 +1,6 @@
 // Fuzzes the article readers (ingest/): seed, JSONL, plain text, Reuters SGML and CSV. The first byte picks
-// the input's name (and so its format); the rest is the content. Checks the accounting invariant and that every
-// accepted document is valid UTF-8 whose segmentation has offsets inside the text.
+// the input's name (and so its format); the rest is the content. Checks the accounting invariant and that
+// every accepted document is valid UTF-8 whose segmentation has offsets inside the text.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

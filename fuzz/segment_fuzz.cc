@@ -1,6 +1,6 @@
 // Fuzzes segmentation (text/): tokenizer, sentence splitter, normalisation. Checks that sentences and tokens
-// are in order, non-empty, inside the input, and reproduce its bytes; that the normalised text's offset map is
-// monotone and ends at the input size.
+// are in order, non-empty, inside the input, and reproduce its bytes; that the normalised text's offset map
+// is monotone and ends at the input size.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   // The first byte picks the publication date (or none), so anchoring paths are exercised too.
   dateline::Date dct;
-  if (size > 0 && data[0] % 4 != 0) dct = dateline::Date::Day(1990 + data[0] % 40, 1 + data[0] % 12, 1 + data[0] % 28);
+  if (size > 0 && data[0] % 4 != 0)
+    dct = dateline::Date::Day(1990 + data[0] % 40, 1 + data[0] % 12, 1 + data[0] % 28);
   dateline::TimexOptions options;
   options.use_tense = size % 2 == 0;
   const auto xs = dateline::TagTimexes(text, dct, options);
