@@ -43,7 +43,9 @@ std::string_view TextOf(std::string_view text, const TokenSpan& t) {
 
 bool IsTerminal(std::string_view s, TokenKind k) {
   if (k != TokenKind::kPunct) return false;
-  return s == "." || s.find_first_not_of("?!") == std::string_view::npos;
+  // Also the Devanagari danda and the ideographic and fullwidth full stops, ! and ?.
+  return s == "." || s.find_first_not_of("?!") == std::string_view::npos || s == "\xE0\xA5\xA4" ||
+         s == "\xE3\x80\x82" || s == "\xEF\xBC\x81" || s == "\xEF\xBC\x9F";
 }
 
 // Closing quotes and brackets that stay with the sentence they close.

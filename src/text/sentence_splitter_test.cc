@@ -76,6 +76,9 @@ TEST(SentenceSplitterTest, NewsCases) {
        "Showers continued throughout the week in\nthe Bahia cocoa zone, said\nComissaria Smith."},
       // Lower-case after a period continues (likely an abbreviation we do not know).
       {"The approx. figure is high.", "The approx. figure is high."},
+      // Other scripts' sentence ends.
+      {"\xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4 \xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4",
+       "\xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4 || \xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4"},
       {"", ""},
       {"   \n\n  ", ""},
   };
