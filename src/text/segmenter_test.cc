@@ -6,6 +6,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace dateline {
@@ -185,6 +186,32 @@ TEST(SegmenterTest, AnnotatorReplacesSentences) {
   Document empty;
   ASSERT_TRUE((*seg)->Annotate(&empty).ok());
   EXPECT_TRUE(empty.sentences.empty());
+}
+
+TEST(SegmenterTest, OneAnnotatorServesManyThreads) {
+  auto seg = MakeSegmenter();
+  ASSERT_TRUE(seg.ok());
+  std::string text;
+  for (int i = 0; i < 50; ++i)
+    text += "Gen. Smith met Mr. Jones in the U.S. on Feb. 3. “We agree,” he said.\n\n";
+  Document reference;
+  reference.text = text;
+  ASSERT_TRUE((*seg)->Annotate(&reference).ok());
+  std::vector<Document> docs(4);
+  std::vector<std::thread> threads;
+  for (auto& d : docs) {
+    d.text = text;
+    threads.emplace_back([&seg, &d] { (void)(*seg)->Annotate(&d); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& d : docs) {
+    ASSERT_EQ(d.sentences.size(), reference.sentences.size());
+    for (size_t i = 0; i < d.sentences.size(); ++i) {
+      EXPECT_EQ(d.sentences[i].start, reference.sentences[i].start);
+      EXPECT_EQ(d.sentences[i].tokens.size(), reference.sentences[i].tokens.size());
+    }
+  }
+  EXPECT_EQ(reference.sentences.size(), 100u);
 }
 
 }  // namespace
