@@ -311,6 +311,12 @@ bool SentenceWorker::IsVerbLike(int i) const {
 bool SentenceWorker::LooksNoun(int i) const {
   const Token& t = s_.tokens[i];
   if (!t.upos.empty()) return t.upos == "NOUN" || t.upos == "PROPN";
+  if (auto* ids = lex_.EntriesForHead(f_[i])) {
+    // A word the lexicon only knows as a noun ("trip", "summit") is one.
+    bool any_verb = false;
+    for (int id : *ids) any_verb = any_verb || !lex_.entry(id).noun;
+    if (!any_verb) return true;
+  }
   if (i == 0) return false;
   const std::string& p = f_[i - 1];
   if (p == "to") return false;  // infinitive
@@ -349,7 +355,7 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
   if (!t.upos.empty()) {
     if (e.noun && !(t.upos == "NOUN" || t.upos == "PROPN")) return false;
     if (!e.noun && !(t.upos == "VERB")) return false;
-  } else if (e.words.size() == 1 || e.head == static_cast<int>(e.words.size()) - 1) {
+  } else {
     // Untagged text: decide noun vs verb from the left context.
     if (e.noun != LooksNoun(head)) return false;
   }
@@ -933,11 +939,21 @@ void SentenceWorker::Emit(const Match& m) {
       for (int t = m.head - 1; t >= std::max(0, m.head - 4) && sources.empty(); --t) {
         if (mention_at_[t] != kNone) {
           int mk = mention_at_[t];
+          const bool place = ms_[mk].am->actor.id.rfind("person:", 0) != 0 && ms_[mk].e == m.head &&
+                             (mk == 0 || ms_[mk].b == 0 || f_[ms_[mk].b - 1] != "'s");
+          if (e.cameo == "042" && place && ms_[mk].b > 0 &&
+              OneOf(f_[ms_[mk].b - 1], {"his", "her", "their", "its", "'s", "a", "the"})) {
+            // "his Moscow trip": the place before a visit noun is where he went
+            add_group(&targets, GroupOf(mk));
+            noun_takes_subject = true;
+            break;
+          }
           add_group(&sources, GroupOf(mk));
           break;
         }
         const std::string& f = f_[t];
         if ((IsPunct(f) && f != "'s" && f != "'" && !IsHyphen(f)) || IsVerbLike(t)) break;
+        if (OneOf(f, {"and", "or", "but", "nor"}) || s_.tokens[t].upos == "VERB") break;
         if (IsPrep(f) && !(t < m.head && m.light)) break;
         if (OneOf(f, {"his", "her", "their", "its"})) {  // pronoun possessor: the clause subject
           noun_takes_subject = true;
@@ -1247,6 +1263,12 @@ void SentenceWorker::DeriveAccusation(const Match& m, const StatusResult& st, co
   const CameoCode* code = lex_.Code(lex_.entry(m.entry).cameo);
   if (!code || !(code->type == "ASSAULT" || code->type == "COERCE" || code->type == "THREATEN")) return;
   const int g = st.govern_tok;
+  // Only claims accuse ("alleged", "warned", "believes"); wishes and requests ("wants", "urged") do not.
+  if (!OneOf(f_[g], {"alleged", "alleges", "allege", "alleging", "believed", "believes", "believe", "warned",
+                     "warns", "warning", "claimed", "claims", "claiming", "suspects", "suspected", "fears",
+                     "feared", "accused", "accuses"})) {
+    return;
+  }
   if (static_cast<int>(used_govern_.size()) < n_) used_govern_.assign(n_, 0);
   if (used_govern_[g]) return;
   if (std::find(trigger_heads_.begin(), trigger_heads_.end(), g) != trigger_heads_.end()) return;

@@ -254,3 +254,59 @@ TEST(EventAnnotator, EmptyAndUnsegmentedDocuments) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(EventRoles, AppositionIsNotAList) {
+  // "Poland, Biden said" must not make Poland a co-source of the call.
+  auto evs = Extract("The leader of Japan, Biden, spoke with Macron.");
+  for (const auto& e : evs) EXPECT_NE(e.source.actor.country, "JPN") << Show(evs);
+  auto list = Extract("Poland, Germany and Japan criticized China.");
+  EXPECT_TRUE(Has(list, "ACCUSE", "POL", "CHN", EventStatus::kHappened)) << Show(list);
+  EXPECT_TRUE(Has(list, "ACCUSE", "JPN", "CHN", EventStatus::kHappened)) << Show(list);
+}
+
+TEST(EventRoles, TheLatterIsTheLastNamedActor) {
+  auto evs = Extract("Biden spoke with Macron about the latter's meetings with Putin.");
+  EXPECT_TRUE(Has(evs, "CONSULT", "FRA", "RUS", EventStatus::kHappened)) << Show(evs);
+  EXPECT_FALSE(Has(evs, "CONSULT", "USA", "RUS", EventStatus::kHappened)) << Show(evs);
+}
+
+TEST(EventRoles, FrontedPhraseTakesTheFollowingSubject) {
+  auto evs = Extract("In a meeting with Macron, Putin criticized Poland.");
+  EXPECT_TRUE(Has(evs, "CONSULT", "RUS", "FRA", EventStatus::kHappened)) << Show(evs);
+}
+
+TEST(EventRoles, NoSourceNoEvent) {
+  // A target alone ("… was attacked") does not say who did it.
+  for (const auto& e : Extract("Ukraine was attacked.")) EXPECT_TRUE(e.source.present()) << Show(std::vector<EventMention>{e});
+}
+
+TEST(EventDerived, WishesAreNotAccusations) {
+  auto evs = Extract("Washington wants Russia to attack Japan.");
+  EXPECT_FALSE(Has(evs, "ACCUSE", "USA", "RUS", EventStatus::kHappened)) << Show(evs);
+  EXPECT_FALSE(Has(evs, "ASSAULT", "RUS", "JPN", EventStatus::kHappened)) << Show(evs);
+}
+
+TEST(EventCoding, ModifierParticipleIsNoLightVerb) {
+  auto evs = Extract("Biden spoke with Macron about Russia's continued military build-up near Ukraine.");
+  for (const auto& e : evs) {
+    if (e.type == "MOBILIZE") EXPECT_EQ(e.source.actor.country, "RUS") << Show(evs);
+  }
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(EventRoles, PlaceBeforeVisitNounIsTheDestination) {
+  auto evs = Extract("Macron said his Moscow trip was useful.");
+  EXPECT_TRUE(Has(evs, "CONSULT", "FRA", "RUS", EventStatus::kHappened)) << Show(evs);
+  EXPECT_FALSE(Has(evs, "CONSULT", "RUS", "FRA", EventStatus::kHappened)) << Show(evs);
+}
+
+}  // namespace
+}  // namespace dateline
