@@ -587,6 +587,9 @@ class Resolver {
           const KbPerson& p = kb_.people()[x.index];
           const int t = kb_.BestTenure(p.id, doc_->published);
           if (t < 0) continue;
+          // "Smith", "Miller": a surname alone names a KB person only while in office, unless listed as
+          // an alias of its own ("Zelensky") or the title gave the country.
+          if (x.derived && country_hint.empty() && !kb_.people()[t].ValidAt(doc_->published)) continue;
           int score = kb_.people()[t].ValidAt(doc_->published) ? 2 : 0;
           if (!country_hint.empty() && p.country == country_hint) score += 4;
           if (score > best_score) {
@@ -804,7 +807,10 @@ class Resolver {
       if (!p.entry || p.hyphen) continue;
       if (p.entry->kind == KbEntry::kRole) continue;
       const std::string_view surf = text_.substr(p.start, p.end - p.start);
-      if (!AmbiguityAllows(surf) || InsideLargerName(s, ps, k)) p.entry = nullptr;
+      if (!AmbiguityAllows(surf) || InsideLargerName(s, ps, k) ||
+          (p.entry->kind == KbEntry::kSurname && StopWord(s.tokens[p.tb].text))) {
+        p.entry = nullptr;
+      }
     }
 
     const size_t n = ps.size();

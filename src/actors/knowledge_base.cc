@@ -129,8 +129,11 @@ void KnowledgeBase::AddPhrase(std::string_view phrase, KbEntry entry) {
   }
   AppendKey(tmp, &key);
   auto& v = pending_[key];
-  for (const auto& e : v) {
-    if (e.kind == entry.kind && e.index == entry.index && e.surface == entry.surface) return;  // duplicate
+  for (auto& e : v) {
+    if (e.kind == entry.kind && e.index == entry.index && e.surface == entry.surface) {
+      e.derived = e.derived && entry.derived;  // an explicit alias wins
+      return;  // duplicate
+    }
   }
   v.push_back(std::move(entry));
 }
@@ -313,9 +316,15 @@ Status KnowledgeBase::LoadPeople(const std::string& path) {
           for (const auto& e : *es) titled |= e.kind == KbEntry::kRole;
         }
         if (titled || words.front() == "Crown" || words.front() == "Prince" || words.front() == "Sheikh") continue;
-        std::string_view sur = FamilyNameFirst(p.country) ? words.front() : words.back();
+        // Family name first ("Xi Jinping", "Moon Jae-in"), unless written in Western order ("David Lin").
+        const bool western = words.size() == 2 && words.front().size() > 4 && words.back().size() <= 4;
+        std::string_view sur = FamilyNameFirst(p.country) && !western ? words.front() : words.back();
         if (sur == "Jr." || sur == "Jr" || sur == "II" || sur == "III") sur = words[words.size() - 2];
-        if (!UnsafeSurname(sur) && sur.size() > 1) AddPhrase(sur, MakeEntry(KbEntry::kSurname, idx));
+        if (!UnsafeSurname(sur) && sur.size() > 2) {
+          KbEntry e = MakeEntry(KbEntry::kSurname, idx);
+          e.derived = true;
+          AddPhrase(sur, e);
+        }
       }
     }
     people_.push_back(std::move(p));

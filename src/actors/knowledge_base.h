@@ -69,6 +69,8 @@ struct KbEntry {
   int index = 0;           // into countries(), seats(), orgs(), people() (first tenure) or roles()
   bool proper = true;      // a proper name: must be written capitalised as in the KB (or in all capitals)
   bool needs_the = false;  // "the West": only after "the"
+  bool derived = false;    // a surname taken from a full name, not listed as an alias: trusted alone only
+                           // while the person is in office
   std::string surface;     // the phrase as written in the KB (for the case check)
 };
 
