@@ -422,6 +422,18 @@ TEST_F(ServeTest, ForeignHostHeaderIsRefused) {
   EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer.substr(0, 80);
 }
 
+// Regression: httplib's default socket options set SO_REUSEPORT, so a second server on the same port
+// started and shared the traffic instead of failing.
+TEST_F(ServeTest, PortInUseIsAnError) {
+  ServerOptions o;
+  o.port = server_->port();
+  auto second = Server::Create(*db_path_, o);
+  ASSERT_TRUE(second.ok());
+  Status s = (*second)->Bind();
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.code(), Status::Code::kIOError);
+}
+
 TEST_F(ServeTest, ConcurrentClients) {
   std::vector<std::thread> threads;
   std::atomic<int> ok{0};

@@ -122,11 +122,13 @@ void Server::InstallRoutes() {
   const int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_payload_max_length(options_.max_body_bytes);
-  // Answers go out as header + body writes; without TCP_NODELAY (inherited by accepted sockets on Linux)
-  // Nagle's algorithm and delayed ACKs add ~40 ms to every keep-alive request.
+  // httplib's default sets SO_REUSEPORT, which lets a second server (or another program of the same
+  // user) silently share the port; SO_REUSEADDR only allows a quick restart. Answers go out as header +
+  // body writes; without TCP_NODELAY (inherited by accepted sockets on Linux) Nagle's algorithm and
+  // delayed ACKs add ~40 ms to every keep-alive request.
   s.set_socket_options([](socket_t sock) {
-    httplib::default_socket_options(sock);
     int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof(yes));
   });
   s.set_keep_alive_max_count(1000);
