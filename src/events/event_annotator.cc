@@ -1049,7 +1049,11 @@ void SentenceWorker::Emit(const Match& m) {
   }
   bool anaphor_pair = false, anaphor_single = false;
   if (subject.empty() && noun_takes_subject) {
-    std::vector<int> g = NearestLeftSubject(m.pred, &anaphor_pair, &anaphor_single);
+    int from = m.pred;
+    for (const Role& t : targets) {
+      if (t.mention != kNone && ms_[t.mention].b < from) from = ms_[t.mention].b;
+    }
+    std::vector<int> g = NearestLeftSubject(from, &anaphor_pair, &anaphor_single);
     // A noun trigger does not take the clause subject across a preposition-less gap unless it is the
     // light verb's object or follows a possessive pronoun / preposition ("during the meeting").
     add_group(&subject, g);
