@@ -353,7 +353,7 @@ bool SentenceWorker::CondHolds(const TriggerEntry& e, int b, int ee) const {
 bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const {
   const Token& t = s_.tokens[head];
   if (!t.upos.empty()) {
-    if (e.noun && !(t.upos == "NOUN" || t.upos == "PROPN")) return false;
+    if (e.noun && t.upos != "NOUN") return false;  // "Capitol Hill Organized Protest" is a name
     if (!e.noun && !(t.upos == "VERB")) return false;
   } else {
     // Untagged text: decide noun vs verb from the left context.
@@ -1205,6 +1205,17 @@ void SentenceWorker::Emit(const Match& m) {
               }),
               pairs.end());
   if (pairs.empty()) return;
+  // "Biden attacked Trump": one person attacking another in words is criticism, not an assault.
+  if (code->type == "ASSAULT" && !e.noun) {
+    const Actor& a = pairs[0].first.actor;
+    const Actor& b = pairs[0].second.actor;
+    if (a.id.rfind("person:", 0) == 0 && b.id.rfind("person:", 0) == 0) {
+      cameo = "111";
+      code = lex_.Code(cameo);
+      mode = code->mode;
+      instrument.clear();
+    }
+  }
   // Dates: one per listed date; a list of N dates over N targets is distributive ("to Kyiv and Moscow on
   // February 14-15").
   const bool distribute = dates.size() >= 2 && pairs.size() == dates.size() && targets.size() == dates.size();

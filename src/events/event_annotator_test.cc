@@ -310,3 +310,17 @@ TEST(EventRoles, PlaceBeforeVisitNounIsTheDestination) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(EventCoding, PersonAttackingPersonInWordsIsCriticism) {
+  auto evs = Extract("Biden attacked Macron over the plan.");
+  EXPECT_TRUE(Has(evs, "ACCUSE", "USA", "FRA", EventStatus::kHappened)) << Show(evs);
+  EXPECT_FALSE(Has(evs, "ASSAULT", "USA", "FRA", EventStatus::kHappened)) << Show(evs);
+  auto war = Extract("Russia attacked Ukraine.");
+  EXPECT_TRUE(Has(war, "ASSAULT", "RUS", "UKR", EventStatus::kHappened)) << Show(war);
+}
+
+}  // namespace
+}  // namespace dateline
