@@ -120,14 +120,21 @@ function layoutTimeline() {
     if (!stacks.has(key)) stacks.set(key, []);
     stacks.get(key).push(ev);
   }
+  // A stack fills its lane top-down, then continues in further columns either side of the day, a fixed
+  // number of pixels apart: zoomed out they overlap the neighbouring days, zoomed in every mark is clear.
   const pos = new Map();
+  const CELL = 13;
   for (const [key, list] of stacks) {
     const q = +key.split("|")[0];
     const lane = lanes.indexOf(q);
     list.sort((a, b) => b.num_sources - a.num_sources || (a.id < b.id ? -1 : 1));
-    const step = Math.min(16, (laneH - 12) / Math.max(1, list.length));
+    const rows = Math.max(1, Math.floor((laneH - 10) / CELL));
+    const cols = Math.ceil(list.length / rows);
+    const step = list.length <= rows ? Math.min(16, (laneH - 10) / list.length) : CELL;
     list.forEach((ev, i) => {
-      pos.set(ev.id, TL.top + lane * laneH + 10 + ((i * step) % Math.max(1, laneH - 16)) + step / 2);
+      const row = i % rows, col = Math.floor(i / rows);
+      pos.set(ev.id, {y: TL.top + lane * laneH + 5 + row * step + step / 2,
+                      dx: cols > 1 ? (col - (cols - 1) / 2) * CELL : 0, crowded: cols > 1 || step < 12});
     });
   }
   return {W, H, lanes, laneH, pos};
@@ -171,7 +178,9 @@ function drawTimeline(fit) {
     const title = svg("title", {}, g);
     title.textContent = `${ev.date} · ${eventTitle(ev)} · ${ev.status} · ${ev.num_sources} source(s)` +
                         (ev.has_conflict ? " · reports disagree" : "") + (ev.sentence ? `\n“${ev.sentence}”` : "");
-    const radius = Math.min(14, 3.5 + 2.5 * Math.sqrt(Math.max(1, ev.num_sources)));
+    const p = pos.get(ev.id);
+    // In a crowded stack marks keep to their cell; the title still gives the number of sources.
+    const radius = Math.min(p.crowded ? 6 : 14, 3.5 + 2.5 * Math.sqrt(Math.max(1, ev.num_sources)));
     const wide = r.end - r.start > DAY;
     const span = wide ? svg("line", {class: "span", y1: 0, y2: 0}, g) : null;
     svg("circle", {class: "mark", r: radius, cx: 0, cy: 0}, g);
@@ -179,7 +188,7 @@ function drawTimeline(fit) {
     if (ev.has_conflict) svg("circle", {class: "ring", r: radius + 3.5, cx: 0, cy: 0}, g);
     g.addEventListener("click", () => selectEvent(ev.id));
     g.addEventListener("keydown", (e) => { if (e.key === "Enter") selectEvent(ev.id); });
-    state.marks.set(ev.id, {g, span, ev, start: r.start, end: r.end, y: pos.get(ev.id)});
+    state.marks.set(ev.id, {g, span, ev, start: r.start, end: r.end, y: p.y, dx: p.dx});
   }
   if (fit || !state.view) fitView();
   positionTimeline();
@@ -190,7 +199,7 @@ function positionTimeline() {
   const W = box.clientWidth || 1000, H = box.clientHeight || 300;
   for (const m of state.marks.values()) {
     const mid = m.end - m.start > DAY ? (m.start + m.end) / 2 : m.start + DAY / 2;
-    const x = xOf(mid, W);
+    const x = xOf(mid, W) + m.dx;
     m.g.setAttribute("transform", `translate(${x.toFixed(1)},${m.y.toFixed(1)})`);
     if (m.span) {
       m.span.setAttribute("x1", (xOf(m.start, W) - x).toFixed(1));
@@ -318,7 +327,7 @@ function drawGhosts() {
     const r = dateRange(g.value);
     if (!m || !r) continue;
     const x = xOf(r.start + Math.min(DAY, r.end - r.start) / 2, W);
-    const mx = xOf(m.end - m.start > DAY ? (m.start + m.end) / 2 : m.start + DAY / 2, W);
+    const mx = xOf(m.end - m.start > DAY ? (m.start + m.end) / 2 : m.start + DAY / 2, W) + m.dx;
     svg("line", {class: "ghost-link", x1: mx, x2: x, y1: m.y, y2: m.y}, layer);
     svg("circle", {class: "ghost", cx: x, cy: m.y, r: 7}, layer);
     const t = svg("text", {class: "ghost-label", x: x + 9, y: m.y - 8}, layer);
@@ -530,7 +539,8 @@ async function loadEvents(params) {
   const events = [];
   let total = 0;
   for (let offset = 0; offset < MAX_EVENTS; offset += pageSize) {
-    const page = await api("/api/events", {...params, limit: Math.min(pageSize, MAX_EVENTS - offset), offset});
+    // Most-reported first, so a cut at MAX_EVENTS keeps the events that matter most across the whole range.
+    const page = await api("/api/events", {...params, sort: "importance", limit: Math.min(pageSize, MAX_EVENTS - offset), offset});
     total = page.total;
     events.push(...page.events);
     if (events.length >= total || page.events.length === 0) break;

@@ -135,7 +135,7 @@ async function main() {
   const api = await evaluate(`(async () => {
     const ids = []; let total = 0; const dated = [];
     for (let offset = 0; offset < 5000; offset += 500) {
-      const page = await (await fetch("/api/events?limit=500&offset=" + offset)).json();
+      const page = await (await fetch("/api/events?sort=importance&limit=500&offset=" + offset)).json();
       total = page.total;
       for (const e of page.events) {
         if (!e.date) continue;
@@ -159,7 +159,7 @@ async function main() {
       const r = c.getBoundingClientRect(); const s = document.getElementById("timeline").getBoundingClientRect();
       return r.width > 0 && r.left >= s.left - 1 && r.right <= s.right + 1; }).length`;
   const dayEvents = await evaluate(`(async () => { let n = 0;
-      for (let o = 0; o < 5000; o += 500) { const p = await (await fetch("/api/events?limit=500&offset=" + o)).json();
+      for (let o = 0; o < 5000; o += 500) { const p = await (await fetch("/api/events?sort=importance&limit=500&offset=" + o)).json();
         n += p.events.filter((e) => /^\\d{4}-\\d{2}-\\d{2}$/.test(e.date)).length; if (o + 500 >= p.total) break; }
       return n; })()`);
   const first = await evaluate(inside);
@@ -179,14 +179,29 @@ async function main() {
   // The first candidate whose mark is not covered by another at its centre (dense days overlap when
   // zoomed out, as they would for a person, who would zoom in).
   let pick = null, pickConflict = false;
-  for (const c of api.candidates) {
-    const hit = await evaluate(`(() => {
-      const m = document.querySelector('#timeline .ev[data-id="${c.id}"] .mark');
+  const hitTest = (id) => evaluate(`(() => {
+      const m = document.querySelector('#timeline .ev[data-id="${id}"] .mark');
       const r = m.getBoundingClientRect();
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-      return !!top && !!top.closest(".ev") && top.closest(".ev").dataset.id === "${c.id}";
+      const s = document.getElementById("timeline").getBoundingClientRect();
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      if (x < s.left || x > s.right) return null;
+      const top = document.elementFromPoint(x, y);
+      return {x, y, hit: !!top && !!top.closest(".ev") && top.closest(".ev").dataset.id === "${id}"};
     })()`);
-    if (hit) { pick = c.id; pickConflict = c.conflict; break; }
+  for (const c of api.candidates) {
+    const h = await hitTest(c.id);
+    if (h && h.hit) { pick = c.id; pickConflict = c.conflict; break; }
+  }
+  // On a crowded timeline, zoom in with the mouse wheel around a candidate, as a person would.
+  for (const c of pick ? [] : api.candidates.slice(0, 10)) {
+    for (let step = 0; step < 8 && !pick; step++) {
+      const h = await hitTest(c.id);
+      if (!h) break;
+      if (h.hit) { pick = c.id; pickConflict = c.conflict; break; }
+      await S("Input.dispatchMouseEvent", {type: "mouseWheel", x: h.x, y: h.y, deltaX: 0, deltaY: -500});
+      await sleep(50);
+    }
+    if (pick) { console.log("zoomed in to reach it"); break; }
   }
   if (!pick) fail("no event mark can be clicked: every candidate is covered by another");
   console.log(`clicking event ${pick}${pickConflict ? " (reports disagree)" : ""}`);
