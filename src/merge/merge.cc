@@ -357,6 +357,64 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   return e;
 }
 
+// A date conflict whose best values tie in support is settled by the events reported in the same sentences:
+// "X called Y on Wednesday and both backed Z" describes one occasion, so when the call is undisputed and
+// better attested than the tie, its date is the date of the whole sentence. Decisions are taken on the
+// drafts as built, then applied, so the result does not depend on the order of events.
+void SettleTiedDates(std::vector<Event>* events) {
+  std::map<std::pair<std::string, int>, std::vector<size_t>> by_sentence;
+  for (size_t i = 0; i < events->size(); ++i) {
+    for (const auto& r : (*events)[i].mentions) {
+      auto& v = by_sentence[{r.mention.doc, r.mention.sentence}];
+      if (v.empty() || v.back() != i) v.push_back(i);
+    }
+  }
+  std::vector<std::pair<size_t, std::string>> decisions;
+  for (size_t i = 0; i < events->size(); ++i) {
+    const Event& e = (*events)[i];
+    const Conflict* c = nullptr;
+    for (const auto& x : e.conflicts) {
+      if (x.field == "date") c = &x;
+    }
+    if (!c || c->values.size() < 2 || c->values[0].docs.size() != c->values[1].docs.size()) continue;
+    const size_t top = c->values[0].docs.size();
+    std::set<std::string> tied;
+    for (const auto& v : c->values) {
+      if (v.docs.size() == top) tied.insert(v.value);
+    }
+    std::set<size_t> anchors;
+    for (const auto& r : e.mentions) {
+      for (size_t j : by_sentence[{r.mention.doc, r.mention.sentence}]) {
+        if (j != i) anchors.insert(j);
+      }
+    }
+    int best_articles = static_cast<int>(top);
+    std::set<std::string> best_dates;
+    for (size_t j : anchors) {
+      const Event& a = (*events)[j];
+      if (a.has_conflict("date") || a.date.precision != DatePrecision::kDay || !tied.count(a.date.ToString())) continue;
+      if (a.num_articles > best_articles) {
+        best_articles = a.num_articles;
+        best_dates = {a.date.ToString()};
+      } else if (a.num_articles == best_articles && best_articles > static_cast<int>(top)) {
+        best_dates.insert(a.date.ToString());
+      }
+    }
+    if (best_dates.size() == 1 && *best_dates.begin() != c->chosen) decisions.emplace_back(i, *best_dates.begin());
+  }
+  for (const auto& [i, value] : decisions) {
+    Event& e = (*events)[i];
+    for (auto& c : e.conflicts) {
+      if (c.field != "date") continue;
+      std::stable_partition(c.values.begin(), c.values.end(),
+                            [&](const SupportedValue& v) { return v.value == value; });
+      c.chosen = value;
+    }
+    auto d = ParseIsoDate(value);
+    if (d.ok()) e.date = *d;
+  }
+}
+
 std::string IdBasis(const Cluster& c, const Event& e) {
   return c.type + "|" + std::to_string(c.status_class) + "|" + c.src_key + "|" + c.tgt_key + "|" +
          c.src_person + "|" + c.tgt_person + "|" + e.mode + "|" + e.date.ToString();
@@ -621,12 +679,16 @@ std::vector<Event> MergeMentions(std::vector<MentionRecord> mentions, const Merg
     into.tgt_key = keep_tgt;
   }
   // Events.
-  std::vector<std::pair<std::string, Event>> built;  // id basis, event
+  std::vector<const Cluster*> sources;
+  std::vector<Event> drafts;
   for (const Cluster& c : clusters) {
     if (!c.alive || c.items.empty()) continue;
-    Event e = BuildEvent(c, items, mentions);
-    built.emplace_back(IdBasis(c, e), std::move(e));
+    sources.push_back(&c);
+    drafts.push_back(BuildEvent(c, items, mentions));
   }
+  SettleTiedDates(&drafts);
+  std::vector<std::pair<std::string, Event>> built;  // id basis, event
+  for (size_t i = 0; i < drafts.size(); ++i) built.emplace_back(IdBasis(*sources[i], drafts[i]), std::move(drafts[i]));
   std::sort(built.begin(), built.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
     return MentionLess(a.second.mentions.front(), b.second.mentions.front());

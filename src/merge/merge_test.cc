@@ -305,3 +305,36 @@ TEST(MergeTest, IntervalOfEachPrecision) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(MergeTest, TiedDateFollowsTheUndisputedEventOfTheSameSentence) {
+  const Actor biden = Person("joe-biden", "Joe Biden", "USA");
+  const Actor macron = Person("emmanuel-macron", "Emmanuel Macron", "FRA");
+  // Sentence 4 of x: the call and the support, on Wednesday; y confirms the call on Wednesday;
+  // z dates the support to Thursday. The support's 1-1 tie follows the call.
+  auto call_x = M("x", "CONSULT", biden, macron, Date::Day(2022, 2, 2), EventStatus::kHappened, "on Wednesday", 4);
+  auto call_y = M("y", "CONSULT", biden, macron, Date::Day(2022, 2, 2), EventStatus::kHappened, "on Wednesday", 1);
+  auto back_x = M("x", "SUPPORT", biden, Country("UKR"), Date::Day(2022, 2, 2), EventStatus::kHappened,
+                  "on Wednesday", 4);
+  auto back_z = M("z", "SUPPORT", biden, Country("UKR"), Date::Day(2022, 2, 3), EventStatus::kHappened,
+                  "on 3 February", 2);
+  auto events = MergeMentions({back_z, call_x, back_x, call_y});
+  ASSERT_EQ(events.size(), 2u);
+  for (const Event& e : events) {
+    EXPECT_EQ(e.date, Date::Day(2022, 2, 2)) << e.type;
+    if (e.type == "SUPPORT") {
+      ASSERT_TRUE(e.has_conflict("date"));
+      EXPECT_EQ(e.conflicts[0].chosen, "2022-02-02");
+      EXPECT_EQ(e.conflicts[0].values[0].value, "2022-02-02");
+    }
+  }
+  // Without the call, the explicit date wins the tie.
+  events = MergeMentions({back_z, back_x});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date, Date::Day(2022, 2, 3));
+}
+
+}  // namespace
+}  // namespace dateline
