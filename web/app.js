@@ -355,7 +355,9 @@ async function loadNetwork(params) {
   });
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const links = data.edges.map((e) => ({s: index.get(e.source), t: index.get(e.target), w: e.events, e}));
-  const k = 60;
+  const k = Math.max(40, Math.sqrt((W * H) / Math.max(1, nodes.length)) * 0.6);
+  const maxNode = Math.max(1, ...nodes.map((n) => n.events));
+  const maxEdge = Math.max(1, ...links.map((l) => l.w));
   for (let it = 0; it < 300; it++) {
     const temp = 8 * (1 - it / 300) + 0.5;
     for (const n of nodes) { n.fx = -n.x * 0.02; n.fy = -n.y * 0.02; }
@@ -393,7 +395,7 @@ async function loadNetwork(params) {
     const dx = b.px - a.px, dy = b.py - a.py, d = Math.max(1, Math.hypot(dx, dy));
     const ox = (-dy / d) * 2.5, oy = (dx / d) * 2.5;
     const line = svg("line", {class: "edge " + cls, x1: a.px + ox, y1: a.py + oy, x2: b.px + ox, y2: b.py + oy,
-                              "stroke-width": (1 + 2 * Math.log2(1 + l.w)).toFixed(1), "stroke-opacity": 0.7}, edgeLayer);
+                              "stroke-width": (1 + 6 * Math.log2(1 + l.w) / Math.log2(1 + maxEdge)).toFixed(1), "stroke-opacity": 0.7}, edgeLayer);
     const t = svg("title", {}, line);
     t.textContent = `${a.name || a.id} → ${b.name || b.id}: ${l.w} event(s), ${l.e.sources} source(s)`;
   }
@@ -401,7 +403,7 @@ async function loadNetwork(params) {
   for (const n of nodes) {
     const g = svg("g", {class: "node" + (active && (active === n.id || active === n.country) ? " active" : ""),
                         transform: `translate(${n.px.toFixed(1)},${n.py.toFixed(1)})`}, box);
-    svg("circle", {r: (4 + 2 * Math.sqrt(n.events)).toFixed(1)}, g);
+    svg("circle", {r: (3.5 + 10 * Math.sqrt(n.events / maxNode)).toFixed(1)}, g);
     const label = svg("text", {x: 8, y: 4}, g);
     label.textContent = n.name || n.id;
     const t = svg("title", {}, g);
