@@ -921,6 +921,16 @@ void SentenceWorker::Emit(const Match& m) {
     }
   }
 
+  // "spoke about the latter's meetings", "discussed Macron's recent meetings": a nominal trigger that is
+  // the topic of talk refers to another event, told elsewhere; its date is not this sentence's.
+  if (e.noun && !m.light) {
+    for (int t = m.b - 1, steps = 0; t >= 0 && steps < 6; --t, ++steps) {
+      const std::string& f = f_[t];
+      if (OneOf(f, {"about", "regarding", "concerning", "discuss", "discussed", "discusses", "discussing"})) return;
+      if (IsPunct(f) && f != "'s" && f != "'" && !IsHyphen(f)) break;
+      if (IsPrep(f) || IsComplementizer(f) || (IsVerbLike(t) && !OneOf(f, {"recent", "latest"}))) break;
+    }
+  }
   // ---- source ----
   bool noun_takes_subject = false;
   if (e.noun) {

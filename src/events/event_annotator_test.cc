@@ -268,7 +268,7 @@ TEST(EventRoles, AppositionIsNotAList) {
 }
 
 TEST(EventRoles, TheLatterIsTheLastNamedActor) {
-  auto evs = Extract("Biden spoke with Macron about the latter's meetings with Putin.");
+  auto evs = Extract("Biden spoke with Macron after the latter's meeting with Putin.");
   EXPECT_TRUE(Has(evs, "CONSULT", "FRA", "RUS", EventStatus::kHappened)) << Show(evs);
   EXPECT_FALSE(Has(evs, "CONSULT", "USA", "RUS", EventStatus::kHappened)) << Show(evs);
 }
@@ -320,6 +320,20 @@ TEST(EventCoding, PersonAttackingPersonInWordsIsCriticism) {
   EXPECT_FALSE(Has(evs, "ASSAULT", "USA", "FRA", EventStatus::kHappened)) << Show(evs);
   auto war = Extract("Russia attacked Ukraine.");
   EXPECT_TRUE(Has(war, "ASSAULT", "RUS", "UKR", EventStatus::kHappened)) << Show(war);
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(EventRoles, TopicOfTalkIsNotReported) {
+  // The meetings are only what the call was about: not dated by this sentence, not coded from it.
+  auto evs = Extract("Biden spoke with Macron on Monday about Macron's meetings with Putin.",
+                     {{"on Monday", Date::Day(2022, 2, 7)}});
+  EXPECT_TRUE(Has(evs, "CONSULT", "USA", "FRA", EventStatus::kHappened)) << Show(evs);
+  EXPECT_FALSE(Has(evs, "CONSULT", "FRA", "RUS", EventStatus::kHappened)) << Show(evs);
 }
 
 }  // namespace
