@@ -384,6 +384,12 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
       if (IsPunct(f_[t]) && !IsHyphen(f_[t])) break;
     }
     if (found == kNone) return false;
+    // "travel to Kyiv", not "going to sell": a final "to" must be a preposition
+    if (e.words[k] == "to" && k + 1 == e.words.size() && found + 1 < n_ &&
+        (s_.tokens[found + 1].upos == "VERB" || s_.tokens[found + 1].upos == "AUX" ||
+         OneOf(f_[found + 1], {"be", "make", "take", "help", "try", "get"}))) {
+      return false;
+    }
     m->toks.push_back(found);
     pos = found;
   }
