@@ -56,7 +56,8 @@ const bool kRegistered = RegisterCommand(
       app->add_option("--db", args->db, "Database written by `dateline run` (DIR/dateline.db)")
           ->required()
           ->check(CLI::ExistingFile);
-      app->add_option("--port", args->server.port, "TCP port; 0 picks a free one")->check(CLI::Range(0, 65535));
+      app->add_option("--port", args->server.port, "TCP port; 0 picks a free one")
+          ->check(CLI::Range(0, 65535));
       app->add_option("--bind", args->server.bind, "Address to listen on (loopback by default)");
       app->add_option("--threads", args->server.threads, "Request worker threads")->check(CLI::Range(1, 256));
       app->add_option("--query-timeout-ms", args->timeout_ms, "Time limit of one database query")

@@ -3,8 +3,8 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <sqlite3.h>
 #include <netinet/in.h>
+#include <sqlite3.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -170,16 +170,16 @@ TEST_F(ServeTest, EventFilters) {
       {"conflicts=1", {fx::kMeetingEvent, fx::kClashEvent}},
       {"actor=JPN", {fx::kMeetingEvent}},
       {"actor=country%3AJPN", {fx::kMeetingEvent}},
-      {"actor=japan", {fx::kMeetingEvent}},           // name, case-insensitive
-      {"actor=100%25", {}},                             // LIKE wildcards are literal
+      {"actor=japan", {fx::kMeetingEvent}},  // name, case-insensitive
+      {"actor=100%25", {}},                  // LIKE wildcards are literal
       {"from=2023-03-11", {fx::kClaimEvent, fx::kDenialEvent, fx::kSummitEvent}},
-      {"from=2023-04-15", {fx::kSummitEvent}},         // a month-precise event overlaps a day bound
+      {"from=2023-04-15", {fx::kSummitEvent}},  // a month-precise event overlaps a day bound
       {"to=2023-03-09", {fx::kMeetingEvent, fx::kClashEvent}},
       {"from=2023-03&to=2023-03", {fx::kMeetingEvent, fx::kClashEvent, fx::kClaimEvent, fx::kDenialEvent}},
-      {"q=lumber", {fx::kMeetingEvent}},               // full text over the evidence sentences
+      {"q=lumber", {fx::kMeetingEvent}},  // full text over the evidence sentences
       {"q=buses", {fx::kClaimEvent, fx::kDenialEvent}},
-      {"q=bus*", {fx::kClaimEvent, fx::kDenialEvent}},  // prefix
-      {"q=%22)%20OR%20(", {}},                          // FTS syntax in the query is taken literally
+      {"q=bus*", {fx::kClaimEvent, fx::kDenialEvent}},       // prefix
+      {"q=%22)%20OR%20(", {}},                               // FTS syntax in the query is taken literally
       {"q=Per%C3%BA", {fx::kClaimEvent, fx::kDenialEvent}},  // diacritics folded: Perú = Peru
       {"q=riot&quad=4", {fx::kClashEvent}},
   };
@@ -211,11 +211,11 @@ TEST_F(ServeTest, EventPaging) {
 
 TEST_F(ServeTest, BadParametersAre400WithJsonError) {
   const char* bad[] = {
-      "/api/events?limit=0",         "/api/events?limit=51",  // over max_page_size
-      "/api/events?limit=ten",       "/api/events?limit=5x",       "/api/events?offset=-1",
-      "/api/events?from=2023-3-1",   "/api/events?to=yesterday",   "/api/events?status=rumoured",
-      "/api/events?quad=9",          "/api/events?min_sources=-2", "/api/events?sort=random",
-      "/api/events?q=%20%2B%20",     "/api/timeline?per_day=0",     "/api/actors?limit=100000",
+      "/api/events?limit=0",       "/api/events?limit=51",  // over max_page_size
+      "/api/events?limit=ten",     "/api/events?limit=5x",       "/api/events?offset=-1",
+      "/api/events?from=2023-3-1", "/api/events?to=yesterday",   "/api/events?status=rumoured",
+      "/api/events?quad=9",        "/api/events?min_sources=-2", "/api/events?sort=random",
+      "/api/events?q=%20%2B%20",   "/api/timeline?per_day=0",    "/api/actors?limit=100000",
   };
   for (const char* path : bad) {
     json j = GetJson(path, 400);
@@ -268,7 +268,8 @@ TEST_F(ServeTest, UnknownIdsAre404) {
   EXPECT_EQ(GetJson("/api/events/ev-ffffffffffffffff", 404)["error"]["status"], 404);
   EXPECT_EQ(GetJson("/api/documents/nope", 404)["error"]["status"], 404);
   EXPECT_EQ(GetJson("/api/nothing", 404)["error"]["status"], 404);
-  EXPECT_EQ(GetJson("/api/events/%27%20OR%201%3D1--", 404)["error"]["status"], 404);  // injection is just an id
+  EXPECT_EQ(GetJson("/api/events/%27%20OR%201%3D1--", 404)["error"]["status"],
+            404);  // injection is just an id
 }
 
 TEST_F(ServeTest, ActorsWithEventCounts) {
@@ -348,13 +349,20 @@ TEST_F(ServeTest, PageAndAssetsAreServed) {
 
 TEST_F(ServeTest, PathTraversalIsRefused) {
   const char* paths[] = {
-      "/../CMakeLists.txt",   "/..%2fCMakeLists.txt",        "/%2e%2e/%2e%2e/etc/passwd",
-      "/web/../README.md",    "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/..\\..\\etc\\passwd",
-      "/index.html%00.js",    "/.git/config",                "//etc/passwd",
+      "/../CMakeLists.txt",
+      "/..%2fCMakeLists.txt",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      "/web/../README.md",
+      "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+      "/..\\..\\etc\\passwd",
+      "/index.html%00.js",
+      "/.git/config",
+      "//etc/passwd",
       "/%252e%252e/etc/passwd",
   };
   for (const char* p : paths) {
-    std::string answer = Raw(std::string("GET ") + p + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    std::string answer =
+        Raw(std::string("GET ") + p + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     EXPECT_TRUE(answer.rfind("HTTP/1.1 404", 0) == 0 || answer.rfind("HTTP/1.1 400", 0) == 0)
         << p << " → " << answer.substr(0, 60);
     EXPECT_EQ(answer.find("root:"), std::string::npos) << p;
@@ -369,14 +377,17 @@ TEST_F(ServeTest, OversizedRequestsAreRefused) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 414);
   // Body over max_body_bytes (and a method this server does not accept).
-  std::string raw = "GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
-                    "Connection: close\r\n\r\n" + std::string(100000, 'x');
+  std::string raw =
+      "GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n"
+      "Connection: close\r\n\r\n" +
+      std::string(100000, 'x');
   std::string answer = Raw(raw);
   EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0u) << answer.substr(0, 80);
   EXPECT_NE(answer.find("\"error\""), std::string::npos);
   // A small body on a GET is refused too, and not left on the connection as a second request.
-  answer = Raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 40\r\n\r\n"
-               "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  answer =
+      Raw("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 40\r\n\r\n"
+          "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0u) << answer.substr(0, 80);
   EXPECT_EQ(answer.find("HTTP/1.1 200"), std::string::npos) << answer;
   // A huge header.
@@ -388,9 +399,7 @@ TEST_F(ServeTest, OversizedRequestsAreRefused) {
 
 TEST_F(ServeTest, MalformedRequestsAreRefused) {
   const std::string requests[] = {
-      "BLAH\r\n\r\n",
-      "GET\r\n\r\n",
-      "GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n",
+      "BLAH\r\n\r\n", "GET\r\n\r\n", "GET / HTTP/9.9\r\nHost: 127.0.0.1\r\n\r\n",
       std::string("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11),  // a TLS hello
   };
   for (const auto& r : requests) {
@@ -416,7 +425,8 @@ TEST_F(ServeTest, OnlyGetAndHead) {
 }
 
 TEST_F(ServeTest, ForeignHostHeaderIsRefused) {
-  std::string answer = Raw("GET /health HTTP/1.1\r\nHost: attacker.example:8080\r\nConnection: close\r\n\r\n");
+  std::string answer =
+      Raw("GET /health HTTP/1.1\r\nHost: attacker.example:8080\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 403", 0), 0u) << answer.substr(0, 80);
   answer = Raw("GET /health HTTP/1.1\r\nHost: localhost:1234\r\nConnection: close\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer.substr(0, 80);
@@ -470,8 +480,8 @@ TEST(ServeDatabaseTest, SlowQueriesAreInterrupted) {
   auto db = ReadOnlyDatabase::Open(path, o);
   ASSERT_TRUE(db.ok());
   auto start = std::chrono::steady_clock::now();
-  auto r = (*db)->Query(
-      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c");
+  auto r =
+      (*db)->Query("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c");
   auto took = std::chrono::steady_clock::now() - start;
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), Status::Code::kIOError);
@@ -535,7 +545,12 @@ TEST(ServeWebDirTest, ServesOnlyFilesInsideTheFolder) {
   }
   (*server)->Stop();
   t.join();
-  EXPECT_EQ(Server::Create(db, [&] { ServerOptions x = o; x.web_dir = TempPath("no-such-dir"); return x; }())
+  EXPECT_EQ(Server::Create(db,
+                           [&] {
+                             ServerOptions x = o;
+                             x.web_dir = TempPath("no-such-dir");
+                             return x;
+                           }())
                 .status()
                 .code(),
             Status::Code::kNotFound);

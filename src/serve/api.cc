@@ -188,11 +188,13 @@ EventFilter BuildEventFilter(const QueryParams& p, const ApiOptions& options, bo
     f.params.push_back(LikePattern(*actor));
     f.params.push_back(LikePattern(*actor));
   }
-  auto in_list = [&](const std::string& key, const std::string& column, const std::set<std::string>* allowed) {
+  auto in_list = [&](const std::string& key, const std::string& column,
+                     const std::set<std::string>* allowed) {
     const std::string* v = Param(p, key);
     if (v == nullptr) return;
     auto values = SplitCommas(*v);
-    if (values.empty() || values.size() > 20) throw BadRequest{"parameter '" + key + "' needs 1 to 20 values"};
+    if (values.empty() || values.size() > 20)
+      throw BadRequest{"parameter '" + key + "' needs 1 to 20 values"};
     std::string clause = column + " IN (";
     for (size_t i = 0; i < values.size(); ++i) {
       if (allowed != nullptr && !allowed->count(values[i])) {
@@ -248,33 +250,30 @@ const char* kEventColumns =
     "(SELECT s.text FROM mentions m JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence "
     " WHERE m.event_id = e.id ORDER BY m.confidence DESC, m.doc, m.sentence LIMIT 1) AS sentence";
 
-json ActorObject(const json& row, const std::string& prefix) {
-  return {{"id", row.value(prefix + "_actor", "")},
-          {"name", row.value(prefix + "_name", "")},
-          {"country", row.value(prefix + "_country", "")},
-          {"code", row.value(prefix + "_code", "")}};
-}
-
-// Reshapes a flat events row into the API's event summary.
-json EventSummary(const json& row) {
-  json e = {{"id", row["id"]},
-            {"date", row["date"]},
-            {"date_precision", row["date_precision"]},
-            {"status", row["status"]},
-            {"type", row["type"]},
-            {"mode", row["mode"]},
-            {"cameo", row["cameo"]},
-            {"quad_class", row["quad_class"]},
-            {"goldstein", row["goldstein"]},
-            {"source", ActorObject(row, "source")},
-            {"target", ActorObject(row, "target")},
-            {"location", row["location"]},
-            {"num_mentions", row["num_mentions"]},
-            {"num_sources", row["num_sources"]},
-            {"num_articles", row["num_articles"]},
-            {"confidence", row["confidence"]},
-            {"has_conflict", row.value("has_conflict", 0) != 0}};
-  if (row.contains("sentence")) e["sentence"] = row["sentence"].is_null() ? json("") : row["sentence"];
+// Reshapes a flat events row into the API's event summary, moving the values out of `row`.
+json EventSummary(json&& row) {
+  auto take = [&](const char* key) -> json {
+    auto it = row.find(key);
+    return it == row.end() ? json("") : std::move(*it);
+  };
+  auto actor = [&](const std::string& prefix) {
+    return json{{"id", take((prefix + "_actor").c_str())},
+                {"name", take((prefix + "_name").c_str())},
+                {"country", take((prefix + "_country").c_str())},
+                {"code", take((prefix + "_code").c_str())}};
+  };
+  json e = json::object();
+  for (const char* key :
+       {"id", "date", "date_precision", "status", "type", "mode", "cameo", "quad_class", "goldstein"}) {
+    e[key] = take(key);
+  }
+  e["source"] = actor("source");
+  e["target"] = actor("target");
+  for (const char* key : {"location", "num_mentions", "num_sources", "num_articles", "confidence"}) {
+    e[key] = take(key);
+  }
+  e["has_conflict"] = row.value("has_conflict", 0) != 0;
+  if (row.contains("sentence")) e["sentence"] = row["sentence"].is_null() ? json("") : take("sentence");
   return e;
 }
 
@@ -372,17 +371,21 @@ ApiResponse Api::Meta() const {
       "(SELECT MIN(date) FROM events WHERE date <> '') AS first_date, "
       "(SELECT MAX(date) FROM events WHERE date <> '') AS last_date"))[0];
   json types = Must(db_->Query("SELECT type, COUNT(*) AS n FROM events GROUP BY type ORDER BY n DESC, type"));
-  json statuses = Must(db_->Query("SELECT status, COUNT(*) AS n FROM events GROUP BY status ORDER BY n DESC"));
-  json quads = Must(db_->Query("SELECT quad_class, COUNT(*) AS n FROM events GROUP BY quad_class ORDER BY 1"));
+  json statuses =
+      Must(db_->Query("SELECT status, COUNT(*) AS n FROM events GROUP BY status ORDER BY n DESC"));
+  json quads =
+      Must(db_->Query("SELECT quad_class, COUNT(*) AS n FROM events GROUP BY quad_class ORDER BY 1"));
   return Ok({{"counts", counts},
              {"types", types},
              {"statuses", statuses},
              {"quad_classes", quads},
-             {"limits", {{"default_page_size", options_.default_page_size},
-                         {"max_page_size", options_.max_page_size},
-                         {"max_query_chars", options_.max_query_chars}}},
-             {"endpoints", {"/health", "/api/meta", "/api/events", "/api/events/{id}", "/api/actors",
-                            "/api/network", "/api/timeline", "/api/documents", "/api/documents/{id}"}}});
+             {"limits",
+              {{"default_page_size", options_.default_page_size},
+               {"max_page_size", options_.max_page_size},
+               {"max_query_chars", options_.max_query_chars}}},
+             {"endpoints",
+              {"/health", "/api/meta", "/api/events", "/api/events/{id}", "/api/actors", "/api/network",
+               "/api/timeline", "/api/documents", "/api/documents/{id}"}}});
 }
 
 ApiResponse Api::Events(const QueryParams& params) const {
@@ -398,20 +401,19 @@ ApiResponse Api::Events(const QueryParams& params) const {
                                   " ORDER BY " + order + " LIMIT ? OFFSET ?",
                               page_params));
   json events = json::array();
-  for (const json& r : rows) events.push_back(EventSummary(r));
+  for (json& r : rows) events.push_back(EventSummary(std::move(r)));
   return Ok({{"total", total[0]["n"]}, {"limit", limit}, {"offset", offset}, {"events", std::move(events)}});
 }
 
 ApiResponse Api::Event(const std::string& id) const {
   if (id.empty() || id.size() > 64) return {404, ErrorBody(404, "no such event")};
-  json rows = Must(db_->Query(std::string("SELECT ") + kEventColumns + ", e.json FROM events e WHERE e.id = ?",
-                              {id}));
+  json rows = Must(
+      db_->Query(std::string("SELECT ") + kEventColumns + ", e.json FROM events e WHERE e.id = ?", {id}));
   if (rows.empty()) return {404, ErrorBody(404, "no event with id '" + id + "'")};
-  json event = EventSummary(rows[0]);
-  if (rows[0]["json"].is_string()) {
-    json record = json::parse(rows[0]["json"].get<std::string>(), nullptr, false);
-    if (!record.is_discarded()) event["record"] = std::move(record);
-  }
+  json record;
+  if (rows[0]["json"].is_string()) record = json::parse(rows[0]["json"].get<std::string>(), nullptr, false);
+  json event = EventSummary(std::move(rows[0]));
+  if (!record.is_null() && !record.is_discarded()) event["record"] = std::move(record);
 
   json mentions = Must(db_->Query(
       "SELECT m.id, m.doc, m.sentence, m.trigger_start, m.trigger_end, m.trigger, m.source_actor, "
@@ -420,7 +422,8 @@ ApiResponse Api::Event(const std::string& id) const {
       "m.confidence, s.text AS sentence_text, s.start AS sentence_start, s.end AS sentence_end, "
       "d.title AS doc_title, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published "
       "FROM mentions m LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence "
-      "LEFT JOIN documents d ON d.id = m.doc WHERE m.event_id = ? ORDER BY m.doc, m.sentence, m.trigger_start",
+      "LEFT JOIN documents d ON d.id = m.doc WHERE m.event_id = ? ORDER BY m.doc, m.sentence, "
+      "m.trigger_start",
       {id}));
   // Highlight spans of a mention, relative to its sentence.
   auto spans_of = [](const json& m) {
@@ -449,24 +452,30 @@ ApiResponse Api::Event(const std::string& id) const {
     bool same = !sentences.empty() && sentences.back()["doc"] == m["doc"] &&
                 sentences.back()["sentence"] == m["sentence"];
     if (!same) {
-      if (!sentences.empty()) sentences.back()["parts"] = SplitIntoParts(sentences.back()["sentence_text"], sentence_spans);
+      if (!sentences.empty())
+        sentences.back()["parts"] = SplitIntoParts(sentences.back()["sentence_text"], sentence_spans);
       sentence_spans.clear();
-      sentences.push_back({{"doc", m["doc"]}, {"doc_title", m["doc_title"]}, {"doc_source", m["doc_source"]},
-                           {"doc_url", m["doc_url"]}, {"doc_published", m["doc_published"]},
-                           {"sentence", m["sentence"]}, {"sentence_text", text_of(m)},
+      sentences.push_back({{"doc", m["doc"]},
+                           {"doc_title", m["doc_title"]},
+                           {"doc_source", m["doc_source"]},
+                           {"doc_url", m["doc_url"]},
+                           {"doc_published", m["doc_published"]},
+                           {"sentence", m["sentence"]},
+                           {"sentence_text", text_of(m)},
                            {"mentions", json::array()}});
     }
     sentences.back()["mentions"].push_back(i);
     sentence_spans.insert(sentence_spans.end(), spans.begin(), spans.end());
   }
-  if (!sentences.empty()) sentences.back()["parts"] = SplitIntoParts(sentences.back()["sentence_text"], sentence_spans);
+  if (!sentences.empty())
+    sentences.back()["parts"] = SplitIntoParts(sentences.back()["sentence_text"], sentence_spans);
   event["mentions"] = std::move(mentions);
   event["sentences"] = std::move(sentences);
 
-  json crow = Must(db_->Query(
-      "SELECT field, value, chosen, docs FROM conflicts WHERE event_id = ? "
-      "ORDER BY field, chosen DESC, length(docs) - length(replace(docs, ',', '')) DESC, value",
-      {id}));
+  json crow = Must(
+      db_->Query("SELECT field, value, chosen, docs FROM conflicts WHERE event_id = ? "
+                 "ORDER BY field, chosen DESC, length(docs) - length(replace(docs, ',', '')) DESC, value",
+                 {id}));
   json conflicts = json::array();
   for (const json& r : crow) {
     const std::string field = r["field"].get<std::string>();
@@ -488,7 +497,10 @@ ApiResponse Api::Event(const std::string& id) const {
                                      " FROM event_links l JOIN events e ON e.id = l.other_id "
                                      "WHERE l.event_id = ? ORDER BY l.kind, e.date, e.id",
                                  {id}));
-    for (const json& r : lrows) links.push_back({{"kind", r["link_kind"]}, {"event", EventSummary(r)}});
+    for (json& r : lrows) {
+      json kind = r["link_kind"];
+      links.push_back({{"kind", std::move(kind)}, {"event", EventSummary(std::move(r))}});
+    }
   }
   event["links"] = std::move(links);
   return Ok(std::move(event));
@@ -522,8 +534,8 @@ ApiResponse Api::Actors(const QueryParams& params) const {
       "mc AS MATERIALIZED (SELECT actor, COUNT(*) AS n FROM actor_mentions GROUP BY actor) "
       "SELECT a.id, a.name, a.country, a.code, a.role, COALESCE(ec.n, 0) AS num_events, "
       "       COALESCE(mc.n, 0) AS num_mentions "
-      "FROM actors a LEFT JOIN ec ON ec.actor = a.id LEFT JOIN mc ON mc.actor = a.id WHERE " + where +
-      " ORDER BY num_events DESC, num_mentions DESC, a.name LIMIT ? OFFSET ?",
+      "FROM actors a LEFT JOIN ec ON ec.actor = a.id LEFT JOIN mc ON mc.actor = a.id WHERE " +
+          where + " ORDER BY num_events DESC, num_mentions DESC, a.name LIMIT ? OFFSET ?",
       args));
   return Ok({{"total", total[0]["n"]}, {"limit", limit}, {"offset", offset}, {"actors", std::move(rows)}});
 }
@@ -538,9 +550,11 @@ ApiResponse Api::Network(const QueryParams& params) const {
       "source_country, e.target_actor AS target, MAX(e.target_name) AS target_name, MAX(e.target_country) AS "
       "target_country, COUNT(*) AS events, SUM(e.num_sources) AS sources, AVG(e.goldstein) AS goldstein, "
       "SUM(e.quad_class IN (1, 2)) AS cooperation, SUM(e.quad_class IN (3, 4)) AS conflict "
-      "FROM events e WHERE " + f.where + " AND e.source_actor <> '' AND e.target_actor <> '' "
-      "AND e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor "
-      "ORDER BY events DESC, sources DESC, source, target LIMIT ?",
+      "FROM events e WHERE " +
+          f.where +
+          " AND e.source_actor <> '' AND e.target_actor <> '' "
+          "AND e.source_actor <> e.target_actor GROUP BY e.source_actor, e.target_actor "
+          "ORDER BY events DESC, sources DESC, source, target LIMIT ?",
       args));
   std::map<std::string, json> nodes;
   json edges = json::array();
@@ -578,8 +592,8 @@ ApiResponse Api::Timeline(const QueryParams& params) const {
   json days = json::array();
   json ahead = json::array();
   json undated = json::array();
-  for (const json& r : rows) {
-    json e = EventSummary(r);
+  for (json& r : rows) {
+    json e = EventSummary(std::move(r));
     if (e["status"] == "planned") {
       ahead.push_back(std::move(e));
       continue;
@@ -620,19 +634,21 @@ ApiResponse Api::Documents(const QueryParams& params) const {
   json total = Must(db_->Query("SELECT COUNT(*) AS n FROM documents d WHERE " + where, args));
   args.push_back(limit);
   args.push_back(offset);
-  json rows = Must(db_->Query(
-      "SELECT d.id, d.title, d.source, d.url, d.published, length(CAST(d.text AS BLOB)) AS bytes, "
-      "(SELECT COUNT(*) FROM mentions m WHERE m.doc = d.id) AS num_mentions "
-      "FROM documents d WHERE " + where + " ORDER BY d.published, d.id LIMIT ? OFFSET ?",
-      args));
+  json rows = Must(
+      db_->Query("SELECT d.id, d.title, d.source, d.url, d.published, length(CAST(d.text AS BLOB)) AS bytes, "
+                 "(SELECT COUNT(*) FROM mentions m WHERE m.doc = d.id) AS num_mentions "
+                 "FROM documents d WHERE " +
+                     where + " ORDER BY d.published, d.id LIMIT ? OFFSET ?",
+                 args));
   return Ok({{"total", total[0]["n"]}, {"limit", limit}, {"offset", offset}, {"documents", std::move(rows)}});
 }
 
 ApiResponse Api::DocumentById(const std::string& id, const QueryParams& params) const {
   if (id.empty() || id.size() > 512) return {404, ErrorBody(404, "no such document")};
-  json rows = Must(db_->Query(
-      "SELECT id, title, source, url, published, published_precision, origin, text FROM documents WHERE id = ?",
-      {id}));
+  json rows =
+      Must(db_->Query("SELECT id, title, source, url, published, published_precision, origin, text FROM "
+                      "documents WHERE id = ?",
+                      {id}));
   if (rows.empty()) return {404, ErrorBody(404, "no document with id '" + id + "'")};
   json doc = rows[0];
   const std::string* focus = Param(params, "event");
@@ -666,7 +682,7 @@ ApiResponse Api::DocumentById(const std::string& id, const QueryParams& params) 
   json events = json::array();
   for (const std::string& ev : event_ids) {
     json r = Must(db_->Query(std::string("SELECT ") + kEventColumns + " FROM events e WHERE e.id = ?", {ev}));
-    if (!r.empty()) events.push_back(EventSummary(r[0]));
+    if (!r.empty()) events.push_back(EventSummary(std::move(r[0])));
   }
   doc["events"] = std::move(events);
   return Ok(std::move(doc));

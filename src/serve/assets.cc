@@ -17,10 +17,14 @@ const char* ContentTypeFor(std::string_view name) {
     const char* type;
   };
   static constexpr Entry kTypes[] = {
-      {".html", "text/html; charset=utf-8"},   {".js", "text/javascript; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},     {".svg", "image/svg+xml"},
-      {".png", "image/png"},                   {".ico", "image/x-icon"},
-      {".json", "application/json"},           {".txt", "text/plain; charset=utf-8"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".json", "application/json"},
+      {".txt", "text/plain; charset=utf-8"},
   };
   for (const Entry& e : kTypes) {
     if (name.size() >= e.ext.size() && name.substr(name.size() - e.ext.size()) == e.ext) return e.type;

@@ -150,9 +150,15 @@ StatusOr<nlohmann::json> ReadOnlyDatabase::Query(const std::string& sql,
     nlohmann::json row = nlohmann::json::object();
     for (int i = 0; i < ncol; ++i) {
       switch (sqlite3_column_type(stmt.get(), i)) {
-        case SQLITE_INTEGER: row[names[i]] = static_cast<int64_t>(sqlite3_column_int64(stmt.get(), i)); break;
-        case SQLITE_FLOAT: row[names[i]] = sqlite3_column_double(stmt.get(), i); break;
-        case SQLITE_NULL: row[names[i]] = nullptr; break;
+        case SQLITE_INTEGER:
+          row[names[i]] = static_cast<int64_t>(sqlite3_column_int64(stmt.get(), i));
+          break;
+        case SQLITE_FLOAT:
+          row[names[i]] = sqlite3_column_double(stmt.get(), i);
+          break;
+        case SQLITE_NULL:
+          row[names[i]] = nullptr;
+          break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt.get(), i));
           int n = sqlite3_column_bytes(stmt.get(), i);

@@ -25,8 +25,8 @@ struct sqlite3;
 namespace dateline::serve {
 
 struct DatabaseOptions {
-  int max_connections = 8;                          // pool size; callers beyond it wait for a free one
-  std::chrono::milliseconds query_timeout{2000};    // wall-clock limit of one Query()
+  int max_connections = 8;                        // pool size; callers beyond it wait for a free one
+  std::chrono::milliseconds query_timeout{2000};  // wall-clock limit of one Query()
 };
 
 // A value bound to a `?` placeholder.
@@ -66,8 +66,8 @@ class ReadOnlyDatabase {
   DatabaseOptions options_;
   mutable std::mutex mu_;
   mutable std::condition_variable cv_;
-  mutable std::vector<std::unique_ptr<Connection>> all_;  // guarded by mu_
-  mutable std::vector<Connection*> idle_;                  // guarded by mu_
+  mutable std::vector<std::unique_ptr<Connection>> all_;                  // guarded by mu_
+  mutable std::vector<Connection*> idle_;                                 // guarded by mu_
   std::vector<std::pair<std::string, std::vector<std::string>>> tables_;  // set in Open(), then read-only
 };
 

@@ -5,8 +5,8 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -68,15 +68,24 @@ bool ReadFromWebDir(const std::string& web_dir, const std::string& name, std::st
 
 const char* StatusText(int status) {
   switch (status) {
-    case 400: return "bad request";
-    case 403: return "forbidden";
-    case 404: return "not found";
-    case 405: return "method not allowed";
-    case 413: return "request too large";
-    case 414: return "request URI too long";
-    case 431: return "request header fields too large";
-    case 503: return "service unavailable";
-    default: return status >= 500 ? "server error" : "request error";
+    case 400:
+      return "bad request";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not found";
+    case 405:
+      return "method not allowed";
+    case 413:
+      return "request too large";
+    case 414:
+      return "request URI too long";
+    case 431:
+      return "request header fields too large";
+    case 503:
+      return "service unavailable";
+    default:
+      return status >= 500 ? "server error" : "request error";
   }
 }
 
@@ -88,7 +97,9 @@ bool IsLoopbackAddress(const std::string& host) {
 }
 
 Server::Server(std::unique_ptr<ReadOnlyDatabase> db, const ServerOptions& options)
-    : db_(std::move(db)), options_(options), api_(db_.get(), options.api),
+    : db_(std::move(db)),
+      options_(options),
+      api_(db_.get(), options.api),
       http_(std::make_unique<httplib::Server>()) {
   InstallRoutes();
 }

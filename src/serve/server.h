@@ -24,14 +24,14 @@ class Server;
 namespace dateline::serve {
 
 struct ServerOptions {
-  std::string bind = "127.0.0.1";       // address to listen on; loopback by default
-  int port = 8080;                      // 0 picks a free port (see Server::port())
-  int threads = 16;                     // request workers (httplib keeps one per open connection)
-  size_t max_body_bytes = 16 * 1024;    // larger request bodies get 413
+  std::string bind = "127.0.0.1";                 // address to listen on; loopback by default
+  int port = 8080;                                // 0 picks a free port (see Server::port())
+  int threads = 16;                               // request workers (httplib keeps one per open connection)
+  size_t max_body_bytes = 16 * 1024;              // larger request bodies get 413
   std::chrono::milliseconds query_timeout{2000};  // per SQL query; over it the request gets 503
-  int io_timeout_seconds = 5;           // socket read/write and keep-alive idle limit (slow clients)
-  std::string web_dir;                  // serve web/ files from here instead of the embedded copy ("" = embedded)
-  bool check_host = true;               // when bound to loopback, require a loopback Host header
+  int io_timeout_seconds = 5;  // socket read/write and keep-alive idle limit (slow clients)
+  std::string web_dir;         // serve web/ files from here instead of the embedded copy ("" = embedded)
+  bool check_host = true;      // when bound to loopback, require a loopback Host header
   ApiOptions api;
 };
 

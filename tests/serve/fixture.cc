@@ -57,15 +57,24 @@ struct Doc {
 
 // Invented articles (written for these tests).
 const Doc kDocs[] = {
-    {"harbor-0310", "Harbor Times", "2023-03-10", "Ministers meet in Ottawa",
+    {"harbor-0310",
+     "Harbor Times",
+     "2023-03-10",
+     "Ministers meet in Ottawa",
      {"Ministers meet in Ottawa",
       "The finance ministers of Canada and Japan met in Ottawa on Thursday to talk about lumber tariffs.",
       "Canada will host a regional trade summit in April, the ministry said.",
       "In Lima, protesters clashed with riot police near the Congress building."}},
-    {"coastal-0311", "Coastal Wire", "2023-03-11", "Tariff talks continue",
+    {"coastal-0311",
+     "Coastal Wire",
+     "2023-03-11",
+     "Tariff talks continue",
      {"Canada's finance minister met his Japanese counterpart on Friday, officials said.",
       "Peru's interior ministry accused the protesters of burning two buses."}},
-    {"andes-0312", "Andes Señal", "2023-03-12", "Protest leaders reject accusation",
+    {"andes-0312",
+     "Andes Señal",
+     "2023-03-12",
+     "Protest leaders reject accusation",
      {"Protest leaders in Perú denied burning the buses on Saturday.",
       "Riot police and demonstrators clashed again in Lima late on Friday."}},
 };
@@ -130,8 +139,8 @@ const Mention kMentions[] = {
      kClashEvent},
     {2, 1, "clashed", "Riot police", "country:PER", "demonstrators", "text:protesters", "2023-03-10",
      "happened", kClashEvent},
-    {1, 1, "accused", "Peru's interior ministry", "country:PER", "protesters", "text:protesters", "2023-03-11",
-     "happened", kClaimEvent},
+    {1, 1, "accused", "Peru's interior ministry", "country:PER", "protesters", "text:protesters",
+     "2023-03-11", "happened", kClaimEvent},
     {2, 0, "denied", "Protest leaders", "text:protesters", "", "", "2023-03-11", "denied", kDenialEvent},
 };
 
@@ -159,23 +168,25 @@ Status WriteFixtureDatabase(const std::string& path) {
   std::vector<Placed> placed;
   for (const Doc& d : kDocs) {
     Placed p = Place(d);
-    RETURN_IF_ERROR(w.Exec("INSERT INTO documents VALUES (?, '0000000000000000', ?, '', ?, 'fixture', ?, 'day', ?, "
-                           "'2023-03-13T00:00:00Z')",
-                           {d.id, d.source, d.title, d.published, p.text}));
+    RETURN_IF_ERROR(
+        w.Exec("INSERT INTO documents VALUES (?, '0000000000000000', ?, '', ?, 'fixture', ?, 'day', ?, "
+               "'2023-03-13T00:00:00Z')",
+               {d.id, d.source, d.title, d.published, p.text}));
     for (size_t i = 0; i < p.sentences.size(); ++i) {
       auto [s, e] = p.sentences[i];
-      RETURN_IF_ERROR(w.Exec("INSERT INTO sentences (doc, idx, start, end, headline, text) VALUES (?, ?, ?, ?, ?, ?)",
-                             {d.id, std::to_string(i), std::to_string(s), std::to_string(e), i == 0 ? "1" : "0",
-                              p.text.substr(s, e - s)}));
+      RETURN_IF_ERROR(
+          w.Exec("INSERT INTO sentences (doc, idx, start, end, headline, text) VALUES (?, ?, ?, ?, ?, ?)",
+                 {d.id, std::to_string(i), std::to_string(s), std::to_string(e), i == 0 ? "1" : "0",
+                  p.text.substr(s, e - s)}));
     }
     placed.push_back(std::move(p));
   }
   RETURN_IF_ERROR(w.Exec("INSERT INTO sentences_fts (rowid, text) SELECT rowid, text FROM sentences", {}));
-  RETURN_IF_ERROR(w.Exec(
-      "INSERT INTO actors VALUES ('country:CAN', 'Canada', 'CAN', 'CAN', ''), "
-      "('country:JPN', 'Japan', 'JPN', 'JPN', ''), ('country:PER', 'Peru', 'PER', 'PER', ''), "
-      "('text:protesters', 'protesters', 'PER', 'PEROPP', 'OPP')",
-      {}));
+  RETURN_IF_ERROR(
+      w.Exec("INSERT INTO actors VALUES ('country:CAN', 'Canada', 'CAN', 'CAN', ''), "
+             "('country:JPN', 'Japan', 'JPN', 'JPN', ''), ('country:PER', 'Peru', 'PER', 'PER', ''), "
+             "('text:protesters', 'protesters', 'PER', 'PEROPP', 'OPP')",
+             {}));
 
   for (const Mention& m : kMentions) {
     const Placed& p = placed[m.doc];
@@ -192,10 +203,13 @@ Status WriteFixtureDatabase(const std::string& path) {
     auto [bs, be] = locate(m.target_words);
     std::string precision = std::string(m.date).size() == 10 ? "day" : "month";
     RETURN_IF_ERROR(w.Exec(
-        "INSERT INTO mentions (doc, sentence, trigger_start, trigger_end, trigger, source_actor, target_actor, "
-        "source_start, source_end, target_start, target_end, location, instrument, cameo, quad_class, goldstein, "
+        "INSERT INTO mentions (doc, sentence, trigger_start, trigger_end, trigger, source_actor, "
+        "target_actor, "
+        "source_start, source_end, target_start, target_end, location, instrument, cameo, quad_class, "
+        "goldstein, "
         "type, mode, date, date_precision, date_basis, date_text, status, negated, modality, attribution, "
-        "confidence, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', 0, 0, '', '', ?, ?, 'text', "
+        "confidence, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', 0, 0, '', '', ?, ?, "
+        "'text', "
         "'', ?, 0, '', '', 0.9, ?)",
         {kDocs[m.doc].id, std::to_string(m.sentence), std::to_string(ts), std::to_string(te), m.trigger,
          m.source_actor, m.target_actor, std::to_string(as), std::to_string(ae), std::to_string(bs),
@@ -210,28 +224,31 @@ Status WriteFixtureDatabase(const std::string& path) {
       "('ev-00000000000000b2', '2023-04', 'month', 'planned', 'CONSULT', 'host', '046', 1, 7.0, "
       " 'country:CAN', 'Canada', 'CAN', 'CAN', '', '', '', '', 'CAN', 1, 1, 1, 0.6, 0, '{}'),"
       "('ev-00000000000000c3', '2023-03-09', 'day', 'happened', 'PROTEST', 'riot', '145', 4, -7.5, "
-      " 'text:protesters', 'protesters', 'PER', 'PEROPP', 'country:PER', 'Peru', 'PER', 'PER', 'PER', 2, 2, 2, "
+      " 'text:protesters', 'protesters', 'PER', 'PEROPP', 'country:PER', 'Peru', 'PER', 'PER', 'PER', 2, 2, "
+      "2, "
       " 0.7, 1, '{}'),"
       "('ev-00000000000000d4', '2023-03-11', 'day', 'happened', 'ACCUSE', '', '112', 3, -2.0, "
-      " 'country:PER', 'Peru', 'PER', 'PER', 'text:protesters', 'protesters', 'PER', 'PEROPP', 'PER', 1, 1, 1, "
+      " 'country:PER', 'Peru', 'PER', 'PER', 'text:protesters', 'protesters', 'PER', 'PEROPP', 'PER', 1, 1, "
+      "1, "
       " 0.5, 0, '{}'),"
       "('ev-00000000000000e5', '2023-03-11', 'day', 'denied', 'ACCUSE', '', '112', 3, -2.0, "
       " 'text:protesters', 'protesters', 'PER', 'PEROPP', '', '', '', '', 'PER', 1, 1, 1, 0.5, 0, '{}')";
   RETURN_IF_ERROR(w.Exec(events_sql, {}));
-  RETURN_IF_ERROR(w.Exec(
-      "INSERT INTO conflicts VALUES ('ev-00000000000000a1', 'date', '2023-03-09', 1, 'harbor-0310'), "
-      "('ev-00000000000000a1', 'date', '2023-03-10', 0, 'coastal-0311'), "
-      "('ev-00000000000000c3', 'date', '2023-03-09', 1, 'harbor-0310'), "
-      "('ev-00000000000000c3', 'date', '2023-03-10', 0, 'andes-0312')",
-      {}));
-  RETURN_IF_ERROR(w.Exec(
-      "INSERT INTO event_links VALUES ('ev-00000000000000d4', 'denied_by', 'ev-00000000000000e5'), "
-      "('ev-00000000000000e5', 'denies', 'ev-00000000000000d4')",
-      {}));
-  RETURN_IF_ERROR(w.Exec(
-      "INSERT INTO actor_mentions (doc, sentence, start, end, actor, how) "
-      "SELECT doc, sentence, source_start, source_end, source_actor, 'kb' FROM mentions WHERE source_actor <> ''",
-      {}));
+  RETURN_IF_ERROR(
+      w.Exec("INSERT INTO conflicts VALUES ('ev-00000000000000a1', 'date', '2023-03-09', 1, 'harbor-0310'), "
+             "('ev-00000000000000a1', 'date', '2023-03-10', 0, 'coastal-0311'), "
+             "('ev-00000000000000c3', 'date', '2023-03-09', 1, 'harbor-0310'), "
+             "('ev-00000000000000c3', 'date', '2023-03-10', 0, 'andes-0312')",
+             {}));
+  RETURN_IF_ERROR(
+      w.Exec("INSERT INTO event_links VALUES ('ev-00000000000000d4', 'denied_by', 'ev-00000000000000e5'), "
+             "('ev-00000000000000e5', 'denies', 'ev-00000000000000d4')",
+             {}));
+  RETURN_IF_ERROR(
+      w.Exec("INSERT INTO actor_mentions (doc, sentence, start, end, actor, how) "
+             "SELECT doc, sentence, source_start, source_end, source_actor, 'kb' FROM mentions WHERE "
+             "source_actor <> ''",
+             {}));
   return w.Exec("COMMIT", {});
 }
 

@@ -16,11 +16,11 @@ namespace dateline::serve::testing {
 Status WriteFixtureDatabase(const std::string& path);
 
 // Ids used by the fixture, for assertions.
-inline constexpr const char* kMeetingEvent = "ev-00000000000000a1";   // CAN → JPN, date conflict, 2 sources
-inline constexpr const char* kSummitEvent = "ev-00000000000000b2";    // planned, month precision
-inline constexpr const char* kClashEvent = "ev-00000000000000c3";     // material conflict (quad 4)
-inline constexpr const char* kClaimEvent = "ev-00000000000000d4";     // accusation, denied_by kDenialEvent
-inline constexpr const char* kDenialEvent = "ev-00000000000000e5";    // denial
+inline constexpr const char* kMeetingEvent = "ev-00000000000000a1";  // CAN → JPN, date conflict, 2 sources
+inline constexpr const char* kSummitEvent = "ev-00000000000000b2";   // planned, month precision
+inline constexpr const char* kClashEvent = "ev-00000000000000c3";    // material conflict (quad 4)
+inline constexpr const char* kClaimEvent = "ev-00000000000000d4";    // accusation, denied_by kDenialEvent
+inline constexpr const char* kDenialEvent = "ev-00000000000000e5";   // denial
 inline constexpr int kFixtureEvents = 5;
 inline constexpr int kFixtureDocuments = 3;
 

@@ -1,6 +1,7 @@
 // serve_fixture_server: `dateline serve` without the rest of the pipeline, for the browser test and the
 // load test. Serves --db, or a fresh fixture database (tests/serve/fixture.h) when --db is absent.
-// Prints "listening on http://127.0.0.1:PORT/" on stdout once it accepts connections; stops on SIGTERM/SIGINT.
+// Prints "listening on http://127.0.0.1:PORT/" on stdout once it accepts connections; stops on
+// SIGTERM/SIGINT.
 #include <pthread.h>
 
 #include <csignal>
@@ -20,10 +21,14 @@ int main(int argc, char** argv) {
   options.port = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--db") db = argv[i + 1];
-    else if (flag == "--port") options.port = std::atoi(argv[i + 1]);
-    else if (flag == "--threads") options.threads = std::atoi(argv[i + 1]);
-    else if (flag == "--web") options.web_dir = argv[i + 1];
+    if (flag == "--db")
+      db = argv[i + 1];
+    else if (flag == "--port")
+      options.port = std::atoi(argv[i + 1]);
+    else if (flag == "--threads")
+      options.threads = std::atoi(argv[i + 1]);
+    else if (flag == "--web")
+      options.web_dir = argv[i + 1];
     else {
       std::cerr << "usage: serve_fixture_server [--db FILE] [--port N] [--threads N] [--web DIR]\n";
       return 2;
