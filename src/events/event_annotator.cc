@@ -1358,7 +1358,31 @@ void SentenceWorker::Run() {
   std::vector<Match> matches;
   FindMatches(&matches);
   for (const Match& m : matches) trigger_heads_.push_back(m.head);
+  const size_t first_new = doc_->events.size();
   for (const Match& m : matches) Emit(m);
+  // A threat conditional on an attack ("In the event of an invasion, Biden vowed to end …") is aimed at
+  // the would-be attacker: this sentence's attacker, else the latest one named in the last sentences.
+  bool conditional_attack = false;
+  for (const Match& m : matches) {
+    const CameoCode* c = lex_.Code(lex_.entry(m.entry).cameo);
+    conditional_attack = conditional_attack || (c->type == "ASSAULT" && ComputeStatus(m).status != EventStatus::kHappened);
+  }
+  if (!conditional_attack) return;
+  const Actor* attacker = nullptr;
+  for (size_t i = doc_->events.size(); i-- > 0 && !attacker;) {
+    const EventMention& ev = doc_->events[i];
+    if (ev.sentence < si_ - 5) break;
+    if (ev.type == "ASSAULT" && ev.source.present() && !ev.source.actor.country.empty()) attacker = &ev.source.actor;
+  }
+  if (!attacker) return;
+  const Actor who = *attacker;
+  for (size_t i = first_new; i < doc_->events.size(); ++i) {
+    EventMention& ev = doc_->events[i];
+    if (ev.type == "THREATEN" && !ev.target.present() && ev.source.actor.country != who.country) {
+      ev.target.actor = who;
+      ev.confidence -= 0.2;
+    }
+  }
 }
 
 }  // namespace

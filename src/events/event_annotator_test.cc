@@ -338,3 +338,14 @@ TEST(EventRoles, TopicOfTalkIsNotReported) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(EventRoles, ConditionalThreatTargetsTheWouldBeAttacker) {
+  auto evs = Extract("Biden warned against Russian aggression.\nIn the event of an attack on Poland, Biden vowed to halt the pipeline.");
+  EXPECT_TRUE(Has(evs, "THREATEN", "USA", "RUS", EventStatus::kHappened)) << Show(evs);
+}
+
+}  // namespace
+}  // namespace dateline
