@@ -483,7 +483,7 @@ class Matcher {
         return -1;
       case kPresent: return 3;
       case kFutureIfTo:
-        if (W(i - 1, "been") || W(i - 1, "had") || W(i - 1, "was") || W(i - 1, "were")) {
+        if (W(i - 1, "been") || W(i - 1, "had")) {
           if (W(i + 1, "to") || W(i + 1, "for")) return -1;
         }
         if (W(i + 1, "to") || W(i + 1, "for")) return 1;
@@ -524,7 +524,7 @@ class Matcher {
       int fwd = (wd - dw + 7) % 7;
       return dct_.AddDays(fwd == 0 ? 7 : fwd);
     }
-    if (tense > 0) return dct_.AddDays((wd - dw + 7) % 7);
+    if (tense == 1) return dct_.AddDays((wd - dw + 7) % 7);
     return dct_.AddDays(-((dw - wd + 7) % 7));
   }
 
