@@ -30,6 +30,16 @@ std::string TempPath(const std::string& name) {
   return (dir / name).string();
 }
 
+// Removes this process's temporary folder when the tests end.
+class TempCleanup : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    std::error_code ec;
+    std::filesystem::remove_all(std::filesystem::path(TempPath("x")).parent_path(), ec);
+  }
+};
+const auto* const kTempCleanup = ::testing::AddGlobalTestEnvironment(new TempCleanup);
+
 class ServeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -339,7 +349,9 @@ TEST_F(ServeTest, PageAndAssetsAreServed) {
   EXPECT_NE(res->body.find("<html"), std::string::npos);
   EXPECT_FALSE(res->get_header_value("Content-Security-Policy").empty());
   for (const Asset& a : EmbeddedAssets()) {
-    auto r = c.Get(("/" + std::string(a.name)).c_str());
+    std::string path = "/";
+    path.append(a.name);
+    auto r = c.Get(path.c_str());
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, 200) << a.name;
     EXPECT_EQ(r->body, a.data) << a.name;
