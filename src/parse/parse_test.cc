@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "core/paths.h"
 #include "parse/arc_hybrid.h"
 #include "parse/parser.h"
 #include "tag/conllu.h"
@@ -107,6 +108,40 @@ TEST(ArcHybrid, StaticOracleRecoversEveryProjectiveEwtTree) {
     ASSERT_EQ(OracleParse(gold), gold) << "sentence " << s.index;
   }
   EXPECT_GT(projective, 1800);
+}
+
+// Accuracy gate: the committed parser, on EWT dev tagged by the committed tagger, stays within 0.3 points
+// of the UAS/LAS it recorded when trained.
+TEST(ParserGate, CommittedModelHoldsItsDevAccuracy) {
+  const std::string dev = kShared + "/data/ud/EWT/en_ewt-ud-dev.conllu";
+  if (!std::ifstream(dev)) GTEST_SKIP() << "../shared not present: " << dev;
+  auto tagger = Tagger::Load(DataPath("models/tagger.dlm"));
+  auto parser = Parser::Load(DataPath("models/parser.dlm"));
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  auto gold = ReadConllu(dev);
+  ASSERT_TRUE(gold.ok());
+  Document sys = gold->doc;
+  for (Sentence& s : sys.sentences) {
+    (*tagger)->Tag(&s);
+    (*parser)->Parse(&s);
+  }
+  auto s = EvaluateUd(gold->doc, sys);
+  ASSERT_TRUE(s.ok());
+  EXPECT_GE(s->Pct(s->uas), std::stod((*parser)->manifest().Get("dev_uas")) - 0.3) << s->Summary();
+  EXPECT_GE(s->Pct(s->las), std::stod((*parser)->manifest().Get("dev_las")) - 0.3) << s->Summary();
+}
+
+TEST(Parser, RefusesNewerVersion) {
+  auto parser = Parser::Load(DataPath("models/parser.dlm"));
+  if (!parser.ok()) GTEST_SKIP() << "no committed parser";
+  const std::string path = ::testing::TempDir() + "/newer.parser.dlm";
+  ModelManifest m = (*parser)->manifest();
+  m.format_version = kParserFormatVersion + 1;
+  ASSERT_TRUE(WriteModelFile(path, m, "payload not read: the version is checked first").ok());
+  auto newer = Parser::Load(path);
+  EXPECT_EQ(newer.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(newer.status().message().find("not supported"), std::string::npos);
 }
 
 }  // namespace
