@@ -539,7 +539,8 @@ class Matcher {
   int Number(int i, int* value, bool allow_article) const {
     const Tok& k = T(i);
     if (k.kind == kNumTok) {
-      if (k.nd > 6) return -1;
+      if (k.nd > 6 || k.num == 0) return -1;
+      if (P(i - 1, ',') && !k.sp && IsNum(i - 2)) return -1;  // the "000" of "1,000"
       // "1,000" or "2.5" are not durations we normalise
       if ((P(i + 1, ',') || P(i + 1, '.')) && !T(i + 1).sp && IsNum(i + 2) && !T(i + 2).sp) return -1;
       *value = static_cast<int>(k.num);
@@ -651,7 +652,8 @@ class Matcher {
     if (k.lex->ambiguous_month || strict_context) {
       int d = 0, y = 0;
       bool date_after = DayOfMonth(j, &d) >= 0 || Year(j, &y) >= 0 ||
-                        (P(j, ',') && Year(j + 1, &y) >= 0);
+                        (P(j, ',') && Year(j + 1, &y) >= 0) ||
+                        ((P(j, '/') || P(j, '-')) && X(j + 1) && X(j + 1)->month && T(j + 1).cap);  // "March/April"
       const Tok& p = T(i - 1);
       bool prep_before = p.kind == kWordTok && p.lex && (p.lex->prep || p.lex->mod || p.lex->rel) &&
                          !(p.w == "to" || p.w == "and" || p.w == "or");
@@ -1339,6 +1341,7 @@ class Matcher {
     }
     const Lex* u = X(e);
     if (!u || !u->unit || u->unit == kWeekend) return false;
+    if (T(e).nl && !hyphen) return false;  // a table heading on the next line, not "N years"
     if (!hyphen && !T(e).sp && T(e).kind == kWordTok && IsNum(e - 1)) return false;
     // "a five year low", "a two day rally": a singular unit after a number modifies the next noun.
     if (!hyphen && n > 1 && !u->plural && !(IsWord(e + 1) && !T(e + 1).cap && !X(e + 1))) return false;
