@@ -6,6 +6,8 @@
 
 #include "cli/command.h"
 #include "core/json.h"
+#include "ingest/reader.h"
+#include "pipeline/pipeline.h"
 #include "timex/timeml.h"
 #include "timex/timex.h"
 
@@ -17,39 +19,8 @@ struct TimexCmdOptions {
   std::string dct;
   std::string format = "jsonl";
   std::string out_dir;
+  bool pipeline = false;
 };
-
-// Reads one article: the seed format (" date YYYY-MM-DD " before the text) or plain text.
-Status ReadArticle(const std::string& path, Document* doc) {
-  std::string raw;
-  if (path == "-") {
-    std::stringstream ss;
-    ss << std::cin.rdbuf();
-    raw = ss.str();
-    doc->id = "stdin";
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::IOError("cannot open " + path + " (check the path)");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    raw = ss.str();
-    doc->id = std::filesystem::path(path).stem().string();
-  }
-  size_t i = 0;
-  while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
-  if (raw.compare(i, 5, "date ") == 0) {
-    size_t b = i + 5, e = b;
-    while (e < raw.size() && raw[e] != ' ' && raw[e] != '\n' && raw[e] != '\t') ++e;
-    auto d = ParseIsoDate(std::string_view(raw).substr(b, e - b));
-    if (d.ok()) {
-      doc->published = *d;
-      // Keep offsets into the original bytes: the header is blanked, not removed.
-      for (size_t k = 0; k < e; ++k) raw[k] = ' ';
-    }
-  }
-  doc->text = std::move(raw);
-  return Status::OK();
-}
 
 void PrintJson(const Document& doc, const std::vector<TimeExpression>& xs) {
   std::string line;
@@ -120,29 +91,52 @@ int RunTimex(const TimexCmdOptions& o) {
   if (o.format == "timeml") return RunTimeml(o, dct);
   if (o.format != "jsonl") return ReportStatus("timex", Status::InvalidArgument("--format must be jsonl or timeml"));
   std::vector<std::string> inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
-  int failures = 0;
-  for (const auto& in : inputs) {
-    Document doc;
-    Status s = ReadArticle(in, &doc);
-    if (!s.ok()) {
-      ReportStatus("timex", s);
-      ++failures;
-      continue;
-    }
-    if (dct && !doc.published.known()) doc.published = *dct;
-    PrintJson(doc, TagTimexes(doc.text, doc.published));
+  // With --pipeline the earlier stages (segment, tag, parse) run first, so sentence indexes and
+  // part-of-speech tense cues are used; without it the tagger reads the raw text.
+  std::unique_ptr<Pipeline> pipeline;
+  if (o.pipeline) {
+    PipelineOptions po;
+    po.until = "timex";
+    auto p = Pipeline::Load(po);
+    if (!p.ok()) return ReportStatus("timex", p.status());
+    pipeline = std::move(*p);
   }
-  return failures ? 3 : 0;
+  ReadOptions ro;
+  ro.dct = dct;
+  ReadStats stats;
+  size_t found = 0, failed = 0;
+  Status s = ReadInputs(
+      inputs, ro,
+      [&](Document&& doc) {
+        if (pipeline) {
+          Status ps = pipeline->Process(&doc);
+          if (!ps.ok()) {
+            ++failed;
+            std::cerr << "dateline timex: " << doc.origin << ": " << ps.ToString() << "\n";
+          }
+        } else {
+          doc.timexes = TagTimexes(doc.text, doc.published);
+        }
+        found += doc.timexes.size();
+        PrintJson(doc, doc.timexes);
+      },
+      nullptr, &stats);
+  std::cout.flush();
+  if (!s.ok()) return ReportStatus("timex", s);
+  std::cerr << "dateline timex: " << stats.documents_accepted << " document(s), " << found << " expression(s), "
+            << stats.documents_rejected << " rejected, " << failed << " failed\n";
+  return stats.documents_accepted == 0 ? 1 : 0;
 }
 
 const bool kRegistered = RegisterCommand(
     "timex", "Find and normalise time expressions (JSON Lines, or TimeML with --format timeml)",
     [](CLI::App* app) {
       auto o = std::make_shared<TimexCmdOptions>();
-      app->add_option("inputs", o->inputs, "Articles (seed format or plain text; '-' is stdin), or TimeML files/folders");
+      app->add_option("inputs", o->inputs, "Articles in any format ingest reads ('-' is stdin), or TimeML files/folders");
       app->add_option("--dct", o->dct, "Publication date YYYY-MM-DD for inputs that carry none (overrides TimeML DCT)");
       app->add_option("--format", o->format, "jsonl (default) or timeml");
       app->add_option("-o,--out", o->out_dir, "Output folder for --format timeml");
+      app->add_flag("--pipeline", o->pipeline, "Run segment/tag/parse first (tense from part-of-speech tags)");
       return [o] { return RunTimex(*o); };
     });
 
