@@ -1348,6 +1348,7 @@ class Matcher {
     if (n == 1 && u->plural) return false;
     if (n < 0 && !u->plural) return false;
     if (hyphen && P(e + 1, '-') && W(e + 2, "old")) return false;  // ages
+    if (u->unit == kQuarter && !u->plural && W(e + 1, "of")) return false;  // "a quarter of the market"
     if (W(e + 1, "old")) return false;
     if (W(e + 1, "ago") || W(e + 1, "later") || W(e + 1, "earlier")) return false;
     if (article && !qualifier && !hyphen && (u->unit == kDay || u->unit == kWeek || u->unit == kMonthU ||
