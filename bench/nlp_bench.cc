@@ -94,5 +94,4 @@ BENCHMARK(BM_Ner)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
 }  // namespace
 }  // namespace dateline
-
-BENCHMARK_MAIN();
+// main() comes from benchmark_main (bench/CMakeLists.txt).

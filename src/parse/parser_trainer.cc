@@ -165,7 +165,8 @@ StatusOr<ParserModel> TrainParser(const Document& train, const Document* dev, co
   m.Set("params", "arc-hybrid dynamic-oracle epochs=" + std::to_string(options.epochs) +
                       " seed=" + std::to_string(options.seed) + " explore_from=" +
                       std::to_string(options.explore_from) + " explore_p=" + Fmt(options.explore_p) +
-                      " prune=" + Fmt(options.prune) + " jackknife=" + std::to_string(options.jackknife) +
+                      " prune=" + Fmt(options.prune) +
+                      " min_updates=" + std::to_string(options.min_updates) + " jackknife=" + std::to_string(options.jackknife) +
                       " tagger_epochs=" + std::to_string(options.tagger.epochs));
   m.Set("features", "words s0 s1 s2 b0 b1 b2 (form, UPOS, XPOS), leftmost/rightmost dependents of s0 s1 b0 "
                     "(form, XPOS, relation), distance, valency; pairs and triples after Zhang & Nivre 2011");
