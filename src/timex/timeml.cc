@@ -115,6 +115,16 @@ StatusOr<TimemlDocument> ParseTimeml(std::string raw, std::string name) {
     pos = t.end;
   }
   d.text.append(body.substr(pos));
+  // A '<' that opens a tag name but never closes would swallow the tags we insert when the output is
+  // read back: such TEXT is not well-formed XML, so refuse it rather than write an ambiguous file.
+  for (size_t i = d.text.find('<'); i != std::string::npos; i = d.text.find('<', i + 1)) {
+    size_t j = i + 1;
+    if (j < d.text.size() && d.text[j] == '/') ++j;
+    if (j < d.text.size() && IsNameChar(d.text[j])) {
+      return Status::InvalidArgument(d.name + ": unterminated tag or unescaped '<' in <TEXT> (text byte " +
+                                     std::to_string(i) + ")");
+    }
+  }
   // DCT: the CREATION_TIME TIMEX3 (normally inside <DCT>).
   const std::string_view all(d.raw);
   pos = 0;

@@ -30,6 +30,13 @@ TEST(Timeml, RejectsFilesWithoutText) {
   EXPECT_FALSE(ParseTimeml("<TimeML><DCT></DCT></TimeML>", "bad").ok());
 }
 
+// Found by timex_fuzz: "<EVENT c &ate …" with no '>' swallowed an inserted TIMEX3 on reading back.
+TEST(Timeml, RejectsUnterminatedTagInText) {
+  auto doc = ParseTimeml("<TEXT>rules were <EVENT c and on Friday it closed</TEXT>", "fuzz");
+  EXPECT_FALSE(doc.ok());
+  EXPECT_TRUE(ParseTimeml("<TEXT>a < b and c > d on Friday</TEXT>", "ok").ok());
+}
+
 TEST(Timeml, RoundTripKeepsTextByteForByte) {
   auto doc = ParseTimeml(kInput, "X1");
   ASSERT_TRUE(doc.ok());
