@@ -23,6 +23,7 @@
 #include <unordered_map>
 
 #include "cli/command.h"
+#include "core/paths.h"
 #include "core/json.h"
 #include "ingest/reader.h"
 #include "merge/merge.h"
@@ -157,7 +158,9 @@ int RunMain(const RunArgs& args) {
   po.until = args.until;
   auto pipeline = Pipeline::Load(po);
   if (!pipeline.ok()) return ReportStatus("run", pipeline.status());
-  auto store = Store::Open(dir + "/dateline.db");
+  StoreOptions store_options;
+  store_options.pipeline_fingerprint = DataFingerprint();  // a newer pipeline re-annotates stored documents
+  auto store = Store::Open(dir + "/dateline.db", store_options);
   if (!store.ok()) return ReportStatus("run", store.status());
   RejectionLog rejected(dir + "/rejected.jsonl");
   if (!rejected.ok()) return ReportStatus("run", Status::IOError("cannot write " + dir + "/rejected.jsonl"));

@@ -13,6 +13,11 @@ const std::string& DataDir();
 // DataDir() + "/" + relative.
 std::string DataPath(const std::string& relative);
 
+// A short hex digest of the Dateline version and the content of every file under DataDir() (models,
+// lexicons, knowledge base): two runs with the same fingerprint annotate a document the same way.
+// Computed once per process (reads the data files: tens of milliseconds).
+const std::string& DataFingerprint();
+
 }  // namespace dateline
 
 #endif  // DATELINE_CORE_PATHS_H_

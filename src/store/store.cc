@@ -161,6 +161,13 @@ std::string ContentHash(std::string_view text) {
   return buf;
 }
 
+// The stored hash covers the text and the pipeline that annotated it.
+std::string Store::DocumentHash(std::string_view text) const {
+  std::string h = ContentHash(text);
+  if (!fingerprint_.empty()) h += ":" + fingerprint_;
+  return h;
+}
+
 StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreOptions& options) {
   sqlite3* db = nullptr;
   const int flags = options.read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -170,6 +177,7 @@ StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path, const Stor
     return Status::IOError("cannot open database " + path + ": " + msg);
   }
   std::unique_ptr<Store> store(new Store(db));
+  store->fingerprint_ = options.pipeline_fingerprint;
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   // A file that is not SQLite fails on the first read.
   {
@@ -217,7 +225,7 @@ StatusOr<bool> Store::HasDocument(const std::string& id, std::string_view text) 
   Stmt q(db_, "SELECT content_hash FROM documents WHERE id = ?");
   if (!q.ok()) return SqlError(db_, "query documents");
   q.Text(1, id);
-  return q.Step() == SQLITE_ROW && q.ColText(0) == ContentHash(text);
+  return q.Step() == SQLITE_ROW && q.ColText(0) == DocumentHash(text);
 }
 
 StatusOr<AddResult> Store::AddDocuments(const std::vector<const Document*>& docs) {
@@ -260,7 +268,7 @@ StatusOr<AddResult> Store::AddDocuments(const std::vector<const Document*>& docs
     return put_actor.Text(1, id).Text(2, a.name).Text(3, a.country).Text(4, a.code).Text(5, a.role).Run();
   };
   for (const Document* doc : docs) {
-    const std::string hash = ContentHash(doc->text);
+    const std::string hash = DocumentHash(doc->text);
     find.Text(1, doc->id);
     const bool exists = find.Step() == SQLITE_ROW;
     const bool same = exists && find.ColText(0) == hash;

@@ -27,6 +27,10 @@ namespace dateline {
 struct StoreOptions {
   bool read_only = false;   // open an existing database for reading only (no schema creation)
   int busy_timeout_ms = 5000;
+  // Identifies the code and data that annotated the documents (see DataFingerprint() in core/paths.h).
+  // A document stored by a different pipeline counts as changed and is annotated and stored again, so
+  // re-running a newer Dateline into an old database never keeps stale mentions. "" = ignore.
+  std::string pipeline_fingerprint;
 };
 
 // Result of adding a batch of documents.
@@ -76,8 +80,10 @@ class Store {
 
  private:
   explicit Store(sqlite3* db) : db_(db) {}
+  std::string DocumentHash(std::string_view text) const;
   Status Exec(const char* sql);
   sqlite3* db_ = nullptr;
+  std::string fingerprint_;
 };
 
 // Content hash used to key documents: 16 lowercase hex digits (64-bit FNV-1a over the text). Thread-safe.
