@@ -266,6 +266,35 @@ TEST_F(ServeTest, OneEventWithMentionsConflictsAndHighlights) {
   EXPECT_EQ(c["values"][1]["docs"], json({"coastal-0311"}));
 }
 
+// Regression: an event whose mention row is not linked to it (the store keys the link by doc, sentence,
+// trigger and type, which two mentions of one sentence can share) showed no evidence at all.
+TEST_F(ServeTest, EvidenceComesFromTheEventRecord) {
+  json e = GetJson(std::string("/api/events/") + fx::kSummitEvent);
+  ASSERT_EQ(e["mentions"].size(), 1u);
+  const json& m = e["mentions"][0];
+  EXPECT_EQ(m["doc"], "harbor-0310");
+  EXPECT_EQ(m["doc_title"], "Ministers meet in Ottawa");
+  EXPECT_EQ(m["sentence_text"], "Canada will host a regional trade summit in April, the ministry said.");
+  EXPECT_EQ(m["source_actor"], "country:CAN");
+  std::string trigger, source;
+  for (const auto& part : e["sentences"][0]["parts"]) {
+    std::string marks = part.contains("marks") ? part["marks"].dump() : "";
+    if (marks.find("trigger") != std::string::npos) trigger += part["text"].get<std::string>();
+    if (marks.find("source") != std::string::npos) source += part["text"].get<std::string>();
+  }
+  EXPECT_EQ(trigger, "host");
+  EXPECT_EQ(source, "Canada");
+  // The document view highlights it too.
+  json d = GetJson(std::string("/api/documents/harbor-0310?event=") + fx::kSummitEvent);
+  std::string focus;
+  for (const auto& part : d["parts"]) {
+    if (part.contains("marks") && part["marks"].dump().find("focus") != std::string::npos) {
+      focus += part["text"].get<std::string>();
+    }
+  }
+  EXPECT_EQ(focus, "Canada will host a regional trade summit in April, the ministry said.");
+}
+
 TEST_F(ServeTest, DenialIsLinkedToItsClaim) {
   json e = GetJson(std::string("/api/events/") + fx::kClaimEvent);
   ASSERT_EQ(e["links"].size(), 1u);

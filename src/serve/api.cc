@@ -415,16 +415,59 @@ ApiResponse Api::Event(const std::string& id) const {
   json event = EventSummary(std::move(rows[0]));
   if (!record.is_null() && !record.is_discarded()) event["record"] = std::move(record);
 
-  json mentions = Must(db_->Query(
-      "SELECT m.id, m.doc, m.sentence, m.trigger_start, m.trigger_end, m.trigger, m.source_actor, "
-      "m.target_actor, m.source_start, m.source_end, m.target_start, m.target_end, m.cameo, m.type, m.mode, "
-      "m.date, m.date_precision, m.date_basis, m.date_text, m.status, m.negated, m.modality, m.attribution, "
-      "m.confidence, s.text AS sentence_text, s.start AS sentence_start, s.end AS sentence_end, "
-      "d.title AS doc_title, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published "
-      "FROM mentions m LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence "
-      "LEFT JOIN documents d ON d.id = m.doc WHERE m.event_id = ? ORDER BY m.doc, m.sentence, "
-      "m.trigger_start",
-      {id}));
+  // The evidence is the event's own record (its events.jsonl line lists exactly its mentions) when it
+  // has one; otherwise the mention rows that point at the event. (Rows alone can mislead: the store links a
+  // row to an event by doc, sentence, trigger and type, which two mentions of one sentence may share.)
+  json mentions = json::array();
+  const json* recorded = nullptr;
+  if (event.contains("record") && event["record"].is_object() && event["record"].contains("mentions") &&
+      event["record"]["mentions"].is_array() && !event["record"]["mentions"].empty()) {
+    recorded = &event["record"]["mentions"];
+  }
+  if (recorded != nullptr) {
+    std::map<std::string, json> docs;
+    for (const json& rm : *recorded) {
+      if (!rm.is_object()) continue;
+      json m = json::object();
+      for (auto it = rm.begin(); it != rm.end(); ++it) {
+        if (!it.value().is_object() && !it.value().is_array()) m[it.key()] = it.value();
+      }
+      if (rm.contains("text")) m["sentence_text"] = rm["text"];
+      m.erase("text");
+      for (const char* side : {"source", "target"}) {
+        const std::string prefix(side);
+        if (rm.contains(side) && rm[side].is_object()) {
+          const json& a = rm[side];
+          m[prefix + "_actor"] = a.value("id", "");
+          if (a.contains("start") && a.contains("end")) {
+            m[prefix + "_start"] = a["start"];
+            m[prefix + "_end"] = a["end"];
+          }
+        }
+      }
+      std::string doc = m.value("doc", "");
+      if (!docs.count(doc)) {
+        json d = Must(db_->Query(
+            "SELECT title AS doc_title, source AS doc_source, url AS doc_url, published AS doc_published "
+            "FROM documents WHERE id = ?",
+            {doc}));
+        docs[doc] = d.empty() ? json::object() : d[0];
+      }
+      for (auto it = docs[doc].begin(); it != docs[doc].end(); ++it) m[it.key()] = it.value();
+      mentions.push_back(std::move(m));
+    }
+  } else {
+    mentions = Must(db_->Query(
+        "SELECT m.id, m.doc, m.sentence, m.trigger_start, m.trigger_end, m.trigger, m.source_actor, "
+        "m.target_actor, m.source_start, m.source_end, m.target_start, m.target_end, m.cameo, m.type, m.mode, "
+        "m.date, m.date_precision, m.date_basis, m.date_text, m.status, m.negated, m.modality, m.attribution, "
+        "m.confidence, s.text AS sentence_text, s.start AS sentence_start, s.end AS sentence_end, "
+        "d.title AS doc_title, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published "
+        "FROM mentions m LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence "
+        "LEFT JOIN documents d ON d.id = m.doc WHERE m.event_id = ? ORDER BY m.doc, m.sentence, "
+        "m.trigger_start",
+        {id}));
+  }
   // Highlight spans of a mention, relative to its sentence.
   auto spans_of = [](const json& m) {
     int64_t base = m["sentence_start"].is_number() ? m["sentence_start"].get<int64_t>() : 0;
@@ -674,6 +717,29 @@ ApiResponse Api::DocumentById(const std::string& id, const QueryParams& params) 
     if (focused) {
       span("source_start", "source_end", "source");
       span("target_start", "target_end", "target");
+    }
+  }
+  // The focused event's own record names its sentences in this document even where its mention rows are
+  // not linked to it (see Event()).
+  if (focus != nullptr && focus->size() <= 64) {
+    json r = Must(db_->Query("SELECT json FROM events WHERE id = ?", {*focus}));
+    json record = r.empty() || !r[0]["json"].is_string()
+                      ? json()
+                      : json::parse(r[0]["json"].get<std::string>(), nullptr, false);
+    if (record.is_object() && record.contains("mentions") && record["mentions"].is_array()) {
+      for (const json& m : record["mentions"]) {
+        if (!m.is_object() || m.value("doc", "") != id) continue;
+        auto span = [&](const json& o, const char* s, const char* e, const char* mark) {
+          if (o.contains(s) && o.contains(e) && o[s].is_number() && o[e].is_number()) {
+            spans.push_back({o[s].get<int64_t>(), o[e].get<int64_t>(), mark, *focus});
+          }
+        };
+        span(m, "sentence_start", "sentence_end", "focus");
+        span(m, "trigger_start", "trigger_end", "trigger");
+        if (m.contains("source") && m["source"].is_object()) span(m["source"], "start", "end", "source");
+        if (m.contains("target") && m["target"].is_object()) span(m["target"], "start", "end", "target");
+        event_ids.insert(*focus);
+      }
     }
   }
   std::string text = doc["text"].is_string() ? doc["text"].get<std::string>() : "";

@@ -175,6 +175,17 @@ async function main() {
   const network = await evaluate(`document.querySelectorAll("#network .node").length`);
   console.log(`actor network nodes: ${network}`);
 
+  // Every event (the first 150) can be followed to at least one source sentence.
+  const noEvidence = await evaluate(`(async () => {
+    const ids = ${JSON.stringify(api.ids.slice(0, 150))}; const bad = [];
+    for (const id of ids) {
+      const e = await (await fetch("/api/events/" + id)).json();
+      if (!e.sentences || !e.sentences.length || !e.sentences.every((s) => s.sentence_text)) bad.push(id);
+    }
+    return bad; })()`);
+  console.log(`events checked for evidence: ${Math.min(150, api.ids.length)}, without a source sentence: ${noEvidence.length}`);
+  if (noEvidence.length) fail("events without evidence: " + noEvidence.slice(0, 5).join(", "));
+
   // 5. Click an event (one with contradicting reports when there is one) and see its evidence.
   // The first candidate whose mark is not covered by another at its centre (dense days overlap when
   // zoomed out, as they would for a person, who would zoom in).

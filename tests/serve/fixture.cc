@@ -222,7 +222,12 @@ Status WriteFixtureDatabase(const std::string& path) {
       " 'country:CAN', 'Canada', 'CAN', 'CAN', 'country:JPN', 'Japan', 'JPN', 'JPN', 'CAN', 2, 2, 2, 0.8, 1, "
       " '{\"id\":\"ev-00000000000000a1\",\"type\":\"CONSULT\"}'),"
       "('ev-00000000000000b2', '2023-04', 'month', 'planned', 'CONSULT', 'host', '046', 1, 7.0, "
-      " 'country:CAN', 'Canada', 'CAN', 'CAN', '', '', '', '', 'CAN', 1, 1, 1, 0.6, 0, '{}'),"
+      " 'country:CAN', 'Canada', 'CAN', 'CAN', '', '', '', '', 'CAN', 1, 1, 1, 0.6, 0, "
+      " '{\"id\":\"ev-00000000000000b2\",\"mentions\":[{\"doc\":\"harbor-0310\",\"sentence\":2,"
+      "\"sentence_start\":123,\"sentence_end\":192,\"text\":\"Canada will host a regional trade summit in April, the ministry said.\","
+      "\"trigger\":\"host\",\"trigger_start\":135,\"trigger_end\":139,"
+      "\"source\":{\"id\":\"country:CAN\",\"name\":\"Canada\",\"start\":123,\"end\":129},"
+      "\"status\":\"planned\",\"date\":\"2023-04\"}]}'),"
       "('ev-00000000000000c3', '2023-03-09', 'day', 'happened', 'PROTEST', 'riot', '145', 4, -7.5, "
       " 'text:protesters', 'protesters', 'PER', 'PEROPP', 'country:PER', 'Peru', 'PER', 'PER', 'PER', 2, 2, "
       "2, "
@@ -234,6 +239,9 @@ Status WriteFixtureDatabase(const std::string& path) {
       "('ev-00000000000000e5', '2023-03-11', 'day', 'denied', 'ACCUSE', '', '112', 3, -2.0, "
       " 'text:protesters', 'protesters', 'PER', 'PEROPP', '', '', '', '', 'PER', 1, 1, 1, 0.5, 0, '{}')";
   RETURN_IF_ERROR(w.Exec(events_sql, {}));
+  // The summit's mention row is left unlinked, as the store can leave a row whose key another mention of
+  // the same sentence shares: the API must take the evidence from the event's record.
+  RETURN_IF_ERROR(w.Exec("UPDATE mentions SET event_id = NULL WHERE event_id = 'ev-00000000000000b2'", {}));
   RETURN_IF_ERROR(
       w.Exec("INSERT INTO conflicts VALUES ('ev-00000000000000a1', 'date', '2023-03-09', 1, 'harbor-0310'), "
              "('ev-00000000000000a1', 'date', '2023-03-10', 0, 'coastal-0311'), "
