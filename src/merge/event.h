@@ -25,6 +25,7 @@ struct MentionRecord {
   Date published;              // Document::published
   std::string sentence_text;   // the sentence that reports it, as written ("" when unknown)
   uint32_t sentence_start = 0, sentence_end = 0;  // byte offsets of that sentence in the document
+  int64_t store_row = 0;       // the mention's row id in dateline.db when loaded from a Store, else 0
 };
 
 // A value of one field together with the documents that support it.

@@ -326,7 +326,7 @@ StatusOr<std::vector<MentionRecord>> Store::LoadMentions() {
          "sa.id, sa.name, sa.country, sa.code, sa.role, ta.id, ta.name, ta.country, ta.code, ta.role, "
          "m.source_start, m.source_end, m.target_start, m.target_end, m.location, m.instrument, m.cameo, "
          "m.quad_class, m.goldstein, m.type, m.mode, m.date, m.date_basis, m.date_text, m.status, m.negated, "
-         "m.modality, m.attribution, m.confidence, d.source, d.url, d.published, s.start, s.end, s.text "
+         "m.modality, m.attribution, m.confidence, d.source, d.url, d.published, s.start, s.end, s.text, m.id "
          "FROM mentions m JOIN documents d ON d.id = m.doc "
          "LEFT JOIN actors sa ON sa.id = m.source_actor LEFT JOIN actors ta ON ta.id = m.target_actor "
          "LEFT JOIN sentences s ON s.doc = m.doc AND s.idx = m.sentence "
@@ -380,6 +380,7 @@ StatusOr<std::vector<MentionRecord>> Store::LoadMentions() {
     r.sentence_start = static_cast<uint32_t>(q.ColInt(37));
     r.sentence_end = static_cast<uint32_t>(q.ColInt(38));
     r.sentence_text = q.ColText(39);
+    r.store_row = q.ColInt(40);
     out.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return SqlError(db_, "read mentions");
@@ -398,11 +399,14 @@ Status Store::ReplaceEvents(const std::vector<Event>& events) {
              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   Stmt put_c(db_, "INSERT OR REPLACE INTO conflicts(event_id, field, value, chosen, docs) VALUES (?,?,?,?,?)");
   Stmt put_l(db_, "INSERT OR IGNORE INTO event_links(event_id, kind, other_id) VALUES (?,?,?)");
+  // Mentions loaded from this store are pointed at by row id (two mentions of one sentence can share a
+  // trigger and type yet belong to different events); others by their position and type.
+  Stmt point_row(db_, "UPDATE mentions SET event_id = ? WHERE id = ?");
   Stmt point(db_, "UPDATE mentions SET event_id = ? WHERE doc = ? AND sentence = ? AND trigger_start = ? "
                   "AND trigger_end = ? AND type = ?");
   Stmt fresh(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES ('events_stale', '0')");
   Stmt updated(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES ('updated_at', ?)");
-  for (Stmt* s : {&put_e, &put_c, &put_l, &point, &fresh, &updated}) {
+  for (Stmt* s : {&put_e, &put_c, &put_l, &point_row, &point, &fresh, &updated}) {
     if (!s->ok()) return SqlError(db_, "prepare");
   }
   std::string json;
@@ -430,6 +434,10 @@ Status Store::ReplaceEvents(const std::vector<Event>& events) {
     }
     for (const MentionRecord& r : e.mentions) {
       const EventMention& m = r.mention;
+      if (r.store_row > 0) {
+        if (!point_row.Text(1, e.id).Int(2, r.store_row).Run()) return SqlError(db_, "link mention");
+        continue;
+      }
       point.Text(1, e.id).Text(2, m.doc).Int(3, m.sentence).Int(4, m.trigger_start).Int(5, m.trigger_end);
       if (!point.Text(6, m.type).Run()) return SqlError(db_, "link mention");
     }

@@ -98,6 +98,33 @@ TEST_F(StoreTest, AddsSearchesAndMergesDocuments) {
   EXPECT_EQ((*loaded)[0].num_articles, 2);
 }
 
+// Regression: two mentions of one sentence with the same trigger and type but different events (here two
+// calls on different days) must each point at their own event, not both at the last one written.
+TEST_F(StoreTest, MentionsSharingATriggerPointAtTheirOwnEvents) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Document a = Doc("a", "Scholz met Biden on Monday and on Friday. They discussed gas pipelines.", 12);
+  EventMention second = a.events[0];
+  second.date = Date::Day(2022, 2, 11);
+  second.date_text = "on Friday";
+  a.events.push_back(second);
+  ASSERT_TRUE((*store)->AddDocuments({&a}).ok());
+  auto mentions = (*store)->LoadMentions();
+  ASSERT_TRUE(mentions.ok());
+  ASSERT_EQ(mentions->size(), 2u);
+  auto events = MergeMentions(*mentions);
+  ASSERT_EQ(events.size(), 2u);
+  ASSERT_TRUE((*store)->ReplaceEvents(events).ok());
+  sqlite3_stmt* q = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2((*store)->handle(), "SELECT COUNT(DISTINCT event_id), COUNT(event_id) FROM mentions",
+                               -1, &q, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 2);
+  EXPECT_EQ(sqlite3_column_int(q, 1), 2);
+  sqlite3_finalize(q);
+}
+
 TEST_F(StoreTest, ReRunAddsOnlyNewDocuments) {
   Document a = Doc("a", "Scholz met Biden on Monday. They discussed gas pipelines.", 8);
   Document b = Doc("b", "Scholz met Biden in Washington. Energy was on the agenda.", 8);
