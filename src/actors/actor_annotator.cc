@@ -541,7 +541,7 @@ class Resolver {
       KnowledgeBase::AppendKey(surname, &k);
       mem_.by_surname[k] = {a, office};
     }
-    if (!office.empty() && !a.country.empty()) {
+    if (!office.empty() && !a.country.empty() && a.role != "ELI") {  // former holders keep no office
       mem_.by_office[a.country + "|" + office + "|" + a.role] = a;
       mem_.by_office[a.country + "|" + office] = a;
     }
@@ -700,6 +700,8 @@ class Resolver {
     for (size_t k = b; k < e; ++k) {
       if (!IsPersonPiece(ps[k])) continue;
       const KbEntry& en = *ps[k].entry;
+      // A surname reading only for the last word of the name ("Elizabeth" of "Elizabeth Warren" is not one).
+      if (en.kind == KbEntry::kSurname && k + 1 < e) continue;
       std::string_view surf = text_.substr(ps[k].start, ps[k].end - ps[k].start);
       Actor a;
       const char* h = "kb";
