@@ -1,6 +1,7 @@
 // `dateline train tagger|parser|ner`: reproduces the committed statistical models from public corpora
 // (see doc/formats/models.md for the exact commands). Progress goes to stderr.
 #include <chrono>
+#include <unordered_map>
 #include <iostream>
 #include <memory>
 
@@ -86,6 +87,8 @@ const bool kParser = RegisterCommand(
 
 struct NerTrainArgs {
   std::string train, dev, tagger = "data/models/tagger.dlm", gazetteer, out = "data/models/ner.dlm";
+  std::string jackknife_ud;  // UD treebank with the same training sentences: take jackknifed tags from it
+  int jackknife = 5;
   NerTrainOptions options;
 };
 
@@ -99,6 +102,34 @@ Status RunTrainNer(const NerTrainArgs& a) {
   if (a.options.uses_pos) {
     ASSIGN_OR_RETURN(auto tagger, Tagger::Load(a.tagger));
     for (Sentence& s : train.doc.sentences) tagger->Tag(&s);
+    if (!a.jackknife_ud.empty()) {
+      // Replace the training tags by jackknifed ones where the UD sentence (same sent_id, same words) exists,
+      // so the NER model sees tags as noisy as at run time.
+      ASSIGN_OR_RETURN(auto ud, ReadConllu(a.jackknife_ud));
+      TaggerTrainOptions topt;
+      RETURN_IF_ERROR(JackknifeTags(&ud.doc, a.jackknife, topt, &std::cerr));
+      std::unordered_map<std::string, const Sentence*> by_id;
+      for (size_t i = 0; i < ud.doc.sentences.size(); ++i) {
+        for (const auto& c : ud.extras[i].comments) {
+          if (c.rfind("# sent_id = ", 0) == 0) by_id[c.substr(12)] = &ud.doc.sentences[i];
+        }
+      }
+      size_t replaced = 0;
+      for (size_t i = 0; i < train.doc.sentences.size(); ++i) {
+        Sentence& s = train.doc.sentences[i];
+        for (const auto& c : train.comments[i]) {
+          if (c.rfind("# sent_id = ", 0) != 0) continue;
+          auto it = by_id.find(c.substr(12));
+          if (it == by_id.end() || it->second->tokens.size() != s.tokens.size()) continue;
+          bool same = true;
+          for (size_t k = 0; k < s.tokens.size(); ++k) same &= s.tokens[k].text == it->second->tokens[k].text;
+          if (!same) continue;
+          for (size_t k = 0; k < s.tokens.size(); ++k) s.tokens[k].xpos = it->second->tokens[k].xpos;
+          ++replaced;
+        }
+      }
+      std::cerr << "jackknifed tags for " << replaced << " of " << train.doc.sentences.size() << " sentences\n";
+    }
     if (dev) {
       for (Sentence& s : dev->doc.sentences) tagger->Tag(&s);
     }
@@ -124,6 +155,8 @@ const bool kNer = RegisterCommand(
       app->add_option("--dev", a->dev, "development IOB2 file (F1 recorded in the model)");
       app->add_option("--tagger", a->tagger, "tagger model giving the XPOS features");
       app->add_flag("!--no-pos", a->options.uses_pos, "train without the tagger's XPOS features");
+      app->add_option("--jackknife-ud", a->jackknife_ud,
+                      "UD CoNLL-U of the same training sentences: use jackknifed tags from it");
       app->add_option("--gazetteer", a->gazetteer, "gazetteer TSV (phrase<TAB>TYPE); recorded in the model");
       app->add_option("-o,--output", a->out, "model file to write");
       app->add_option("--epochs", a->options.epochs, "training epochs");
