@@ -439,8 +439,7 @@ class Resolver {
       return true;
     }
     if (!p.poss && k + 1 < ps.size() && ps[k + 1].start == p.end + 1 && PlainCapitalised(s, ps[k + 1])) {
-      if (kind == KbEntry::kSurname) return false;  // "Putin Thursday" is filtered by StopWord; names stand
-      return true;
+      return true;  // "Elizabeth Warren", "Georgia Tech"; "Putin Thursday" is spared by StopWord
     }
     return false;
   }
