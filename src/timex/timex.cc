@@ -592,6 +592,11 @@ class Matcher {
       if ((P(i + 1, ',') || P(i + 1, '.') || P(i + 1, ':')) && !T(i + 1).sp && IsNum(i + 2) && !T(i + 2).sp)
         return -1;
       if (P(i - 1, '$') || (P(i - 1, ',') && !k.sp && IsNum(i - 2))) return -1;
+      // A clock time ("1100 GMT", "0930 local time", "at 1530") is not a year.
+      for (const char* z : {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "local",
+                            "hours", "hrs", "hour", "am", "pm", "a.m.", "p.m."})
+        if (W(i + 1, z)) return -1;
+      if (k.num < 1900 && k.num % 100 < 60 && W(i - 1, "at")) return -1;
       *year = static_cast<int>(k.num);
       return i + 1;
     }

@@ -285,5 +285,21 @@ TEST(TimexIsoWeek, MatchesIso8601) {
   EXPECT_EQ(IsoWeekString(Date::Month(2024, 12)), "");
 }
 
+// Issue 3, bug 1: a four-digit clock time was read as a year ("1100 GMT" → DATE 1100).
+TEST(TimexRegression, FourDigitClockTimeIsNotAYear) {
+  for (const char* text : {"Shares rose at 1100 GMT on the news.", "The polls shut at 0930 local time.",
+                           "Trading halted at 1530 after the report."}) {
+    const auto xs = TagTimexes(text, D("2022-02-10"));
+    for (const auto& x : xs) {
+      EXPECT_FALSE(x.type == TimexType::kDate && x.value.size() == 4 && x.value[0] <= '1')
+          << text << " → " << Dump(xs, text);
+    }
+  }
+  const std::string text = "The dispute began in 1998.";
+  const auto xs = TagTimexes(text, D("2022-02-10"));
+  ASSERT_NE(Find(xs, text, "1998"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "1998")->value, "1998");
+}
+
 }  // namespace
 }  // namespace dateline
