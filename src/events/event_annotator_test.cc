@@ -106,6 +106,10 @@ TEST(EventStatusCues, Cues) {
       {"Russia never attacked Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kDenied},
       {"Moscow dismissed reports that Russia had attacked Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kDenied},
       {"Moscow has denied that Russia attacked Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kDenied},
+      // Complements of refusal and failure verbs did not happen.
+      {"Germany is refusing to send weapons to Ukraine.", "AID", "DEU", "UKR", EventStatus::kDenied},
+      {"Germany has declined to send weapons to Ukraine.", "AID", "DEU", "UKR", EventStatus::kDenied},
+      {"Germany failed to send weapons to Ukraine.", "AID", "DEU", "UKR", EventStatus::kDenied},
   };
   for (const auto& c : cases) {
     auto evs = Extract(c.text);
@@ -125,6 +129,10 @@ TEST(EventStatusCues, ConditionalAndNegatedYieldNoHappened) {
       "An agreement would provide for the withdrawal of Russian troops from Ukraine.",
       "He said both countries are ready to act if an invasion occurs.",
       "Russia did not attack Ukraine.",
+      // Purpose clauses state an aim, not an event.
+      "Russia massed troops in order to attack Ukraine.",
+      "Macron travelled to Moscow to help de-escalate tensions and to help end the conflict.",
+      "Russia is seeking to withdraw troops from Belarus.",
   };
   for (const char* t : texts) {
     for (const auto& e : Extract(t)) {
