@@ -112,6 +112,7 @@ struct StatusResult {
   std::string cue;
   bool negated = false;
   int govern_tok = kNone;  // token of a claim verb governing the trigger ("alleged", "warned")
+  bool past_plan = false;  // the plan itself is told in the past ("was set to travel", "planned to visit")
 };
 
 struct DatedMention {
@@ -713,6 +714,9 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
   } else if (best_planned) {
     r.status = EventStatus::kPlanned;
     r.cue = best_planned->cue;
+    const int t = best_planned->tok;
+    r.past_plan = (t > 0 && OneOf(f_[t - 1], {"was", "were"})) ||
+                  OneOf(best_planned->cue.substr(0, best_planned->cue.find(' ')), {"planned", "intended"});
   }
   return r;
 }
@@ -1234,6 +1238,9 @@ void SentenceWorker::Emit(const Match& m) {
   }
   // Dates: one per listed date; a list of N dates over N targets is distributive ("to Kyiv and Moscow on
   // February 14-15").
+  // A plan told in the past with no date of its own ("before the president was set to travel to Moscow") is
+  // background to another event: its date is unknown and it is no longer ahead, so it is not coded.
+  if (st.status == EventStatus::kPlanned && st.past_plan && dates.empty()) return;
   const bool distribute = dates.size() >= 2 && pairs.size() == dates.size() && targets.size() == dates.size();
   size_t date_slots = dates.empty() ? 1 : dates.size();
   for (size_t d = 0; d < date_slots; ++d) {

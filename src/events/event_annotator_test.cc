@@ -357,3 +357,18 @@ TEST(EventRoles, ConditionalThreatTargetsTheWouldBeAttacker) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(EventStatusCues, UndatedPlanToldInThePastIsNotAhead) {
+  // The plan is background to the call: no longer ahead, its date unknown.
+  auto evs = Extract("Biden and Macron spoke before the French President was set to travel to Moscow.");
+  for (const auto& e : evs) EXPECT_NE(e.status, EventStatus::kPlanned) << Show(evs);
+  // A plan in the present stays ahead.
+  evs = Extract("Macron is set to travel to Moscow.");
+  EXPECT_TRUE(Has(evs, "CONSULT", "FRA", "RUS", EventStatus::kPlanned)) << Show(evs);
+}
+
+}  // namespace
+}  // namespace dateline
