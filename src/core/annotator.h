@@ -7,6 +7,8 @@
 #ifndef DATELINE_CORE_ANNOTATOR_H_
 #define DATELINE_CORE_ANNOTATOR_H_
 
+#include <memory>
+
 #include "core/document.h"
 #include "core/status.h"
 
@@ -18,6 +20,24 @@ class Annotator {
   // Short stage name used in logs and timings: "segment", "tag", "parse", "ner", "timex", "actors", "events".
   virtual const char* name() const = 0;
   virtual Status Annotate(Document* doc) const = 0;
+};
+
+// An Annotator that runs one loaded model over every sentence: `(model.*Method)(&sentence)` (the tag,
+// parse and ner stages). Thread-safe when Method is const and thread-safe, as it must be.
+template <typename Model, void (Model::*Method)(Sentence*) const>
+class SentenceModelAnnotator final : public Annotator {
+ public:
+  SentenceModelAnnotator(const char* name, std::shared_ptr<const Model> model)
+      : name_(name), model_(std::move(model)) {}
+  const char* name() const override { return name_; }
+  Status Annotate(Document* doc) const override {
+    for (Sentence& s : doc->sentences) ((*model_).*Method)(&s);
+    return Status::OK();
+  }
+
+ private:
+  const char* name_;
+  std::shared_ptr<const Model> model_;
 };
 
 }  // namespace dateline

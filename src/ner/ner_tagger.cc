@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <mutex>
 
 #include "core/paths.h"
 
@@ -236,40 +235,13 @@ Status NerTagger::SelfCheck(const std::string& origin) const {
       same += test.expected[i] == s.tokens[i].ner;
     }
   }
-  if (total > 0 && same * 100 < total * 95) {
-    return Status::Corruption(origin + ": NER self-test failed (" + std::to_string(same) + " of " +
-                              std::to_string(total) + " words as recorded); the file is damaged or was " +
-                              "written by an incompatible build");
-  }
-  return Status::OK();
+  return CheckSelfTest(origin, "NER", same, total, 95);
 }
 
-namespace {
-
-class NerAnnotator : public Annotator {
- public:
-  explicit NerAnnotator(std::shared_ptr<const NerTagger> ner) : ner_(std::move(ner)) {}
-  const char* name() const override { return "ner"; }
-  Status Annotate(Document* doc) const override {
-    for (Sentence& s : doc->sentences) ner_->Tag(&s);
-    return Status::OK();
-  }
-
- private:
-  std::shared_ptr<const NerTagger> ner_;
-};
-
-}  // namespace
-
 StatusOr<std::unique_ptr<Annotator>> MakeNerAnnotator() {
-  static std::mutex mu;
-  static std::shared_ptr<const NerTagger> shared;
-  std::lock_guard<std::mutex> lock(mu);
-  if (!shared) {
-    ASSIGN_OR_RETURN(auto t, NerTagger::Load(DataPath("models/ner.dlm")));
-    shared = std::move(t);
-  }
-  return std::unique_ptr<Annotator>(new NerAnnotator(shared));
+  ASSIGN_OR_RETURN(auto ner, LoadShared<NerTagger>(DataPath("models/ner.dlm")));
+  return std::unique_ptr<Annotator>(
+      new SentenceModelAnnotator<NerTagger, &NerTagger::Tag>("ner", std::move(ner)));
 }
 
 }  // namespace dateline

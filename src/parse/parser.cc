@@ -1,7 +1,6 @@
 #include "parse/parser.h"
 
 #include <algorithm>
-#include <mutex>
 
 #include "core/paths.h"
 
@@ -262,45 +261,17 @@ Status Parser::SelfCheck(const std::string& origin) const {
       same += test.expected[i] == std::to_string(s.tokens[i].head) + "\t" + s.tokens[i].deprel;
     }
   }
-  if (total > 0 && same * 100 < total * 90) {
-    return Status::Corruption(origin + ": parser self-test failed (" + std::to_string(same) + " of " +
-                              std::to_string(total) + " words as recorded); the file is damaged or was " +
-                              "written by an incompatible build");
-  }
-  return Status::OK();
+  return CheckSelfTest(origin, "parser", same, total, 90);
 }
 
-namespace {
-
-class ParseAnnotator : public Annotator {
- public:
-  explicit ParseAnnotator(std::shared_ptr<const Parser> parser) : parser_(std::move(parser)) {}
-  const char* name() const override { return "parse"; }
-  Status Annotate(Document* doc) const override {
-    for (Sentence& s : doc->sentences) parser_->Parse(&s);
-    return Status::OK();
-  }
-
- private:
-  std::shared_ptr<const Parser> parser_;
-};
-
-}  // namespace
-
 StatusOr<std::shared_ptr<const Parser>> SharedParser() {
-  static std::mutex mu;
-  static std::shared_ptr<const Parser> shared;
-  std::lock_guard<std::mutex> lock(mu);
-  if (!shared) {
-    ASSIGN_OR_RETURN(auto p, Parser::Load(DataPath("models/parser.dlm")));
-    shared = std::move(p);
-  }
-  return shared;
+  return LoadShared<Parser>(DataPath("models/parser.dlm"));
 }
 
 StatusOr<std::unique_ptr<Annotator>> MakeParseAnnotator() {
   ASSIGN_OR_RETURN(auto parser, SharedParser());
-  return std::unique_ptr<Annotator>(new ParseAnnotator(std::move(parser)));
+  return std::unique_ptr<Annotator>(
+      new SentenceModelAnnotator<Parser, &Parser::Parse>("parse", std::move(parser)));
 }
 
 }  // namespace dateline

@@ -114,3 +114,15 @@ Status ReadModelFile(const std::string& path, const std::string& kind, uint32_t 
 }
 
 }  // namespace dateline
+
+namespace dateline {
+
+Status CheckSelfTest(const std::string& origin, const char* what, size_t same, size_t total,
+                     int min_percent) {
+  if (total == 0 || same * 100 >= total * static_cast<size_t>(min_percent)) return Status::OK();
+  return Status::Corruption(origin + ": " + what + " self-test failed (" + std::to_string(same) + " of " +
+                            std::to_string(total) + " words as recorded); the file is damaged or was " +
+                            "written by an incompatible build");
+}
+
+}  // namespace dateline

@@ -7,7 +7,11 @@
 #ifndef DATELINE_TAG_MODEL_FILE_H_
 #define DATELINE_TAG_MODEL_FILE_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,6 +48,25 @@ Status ParseModelBytes(std::string_view bytes, const std::string& kind, uint32_t
 // Reads `path` and parses it as ParseModelBytes does.
 Status ReadModelFile(const std::string& path, const std::string& kind, uint32_t max_version,
                      ModelManifest* manifest, std::string* payload);
+
+// The verdict of a model's self-test at load: Corruption naming `origin` when fewer than min_percent of the
+// `total` recorded words came out as recorded (`same`); OK otherwise. `what` names the model ("tagger").
+Status CheckSelfTest(const std::string& origin, const char* what, size_t same, size_t total, int min_percent);
+
+// Loads the model at `path` once per process with M::Load and shares it; later calls with the same path
+// return the same object. Thread-safe.
+template <typename M>
+StatusOr<std::shared_ptr<const M>> LoadShared(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const M>> loaded;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = loaded[path];
+  if (!slot) {
+    ASSIGN_OR_RETURN(auto m, M::Load(path));
+    slot = std::move(m);
+  }
+  return slot;
+}
 
 }  // namespace dateline
 

@@ -1,7 +1,6 @@
 #include "tag/tagger.h"
 
 #include <algorithm>
-#include <mutex>
 
 #include "core/paths.h"
 
@@ -248,45 +247,17 @@ Status Tagger::SelfCheck(const std::string& origin) const {
       same += test.expected[i] == s.tokens[i].upos + "\t" + s.tokens[i].xpos + "\t" + s.tokens[i].lemma;
     }
   }
-  if (total > 0 && same * 100 < total * 95) {
-    return Status::Corruption(origin + ": tagger self-test failed (" + std::to_string(same) + " of " +
-                              std::to_string(total) + " words as recorded); the file is damaged or was " +
-                              "written by an incompatible build");
-  }
-  return Status::OK();
+  return CheckSelfTest(origin, "tagger", same, total, 95);
 }
 
-namespace {
-
-class TagAnnotator : public Annotator {
- public:
-  explicit TagAnnotator(std::shared_ptr<const Tagger> tagger) : tagger_(std::move(tagger)) {}
-  const char* name() const override { return "tag"; }
-  Status Annotate(Document* doc) const override {
-    for (Sentence& s : doc->sentences) tagger_->Tag(&s);
-    return Status::OK();
-  }
-
- private:
-  std::shared_ptr<const Tagger> tagger_;
-};
-
-}  // namespace
-
 StatusOr<std::shared_ptr<const Tagger>> SharedTagger() {
-  static std::mutex mu;
-  static std::shared_ptr<const Tagger> shared;
-  std::lock_guard<std::mutex> lock(mu);
-  if (!shared) {
-    ASSIGN_OR_RETURN(auto t, Tagger::Load(DataPath("models/tagger.dlm")));
-    shared = std::move(t);
-  }
-  return shared;
+  return LoadShared<Tagger>(DataPath("models/tagger.dlm"));
 }
 
 StatusOr<std::unique_ptr<Annotator>> MakeTagAnnotator() {
   ASSIGN_OR_RETURN(auto tagger, SharedTagger());
-  return std::unique_ptr<Annotator>(new TagAnnotator(std::move(tagger)));
+  return std::unique_ptr<Annotator>(
+      new SentenceModelAnnotator<Tagger, &Tagger::Tag>("tag", std::move(tagger)));
 }
 
 }  // namespace dateline
