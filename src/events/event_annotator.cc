@@ -56,11 +56,6 @@ bool IsDeterminer(std::string_view f) {
                    "those", "both", "all", "some", "any", "another", "each", "'s", "'"});
 }
 
-bool IsLocativePrep(std::string_view f) {
-  return OneOf(f, {"in", "at", "to", "from", "near", "into", "toward", "towards", "across", "through", "via",
-                   "inside", "outside", "within", "onto", "around", "off"});
-}
-
 bool IsAuxOrSpeech(std::string_view f) {
   return OneOf(f, {"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would",
                    "could", "can", "may", "might", "should", "must", "shall", "did", "does", "do", "said", "says",
