@@ -29,6 +29,7 @@ struct ExtractArgs {
   std::string output;
   int threads = 0;
   size_t batch = 256;
+  std::string parse = "triggers";
 };
 
 int RunExtract(const ExtractArgs& args) {
@@ -39,7 +40,12 @@ int RunExtract(const ExtractArgs& args) {
     if (!d.ok()) return ReportStatus("extract", Status::InvalidArgument("--dct: " + d.status().message()));
     ro.dct = *d;
   }
-  auto pipeline = Pipeline::Load(PipelineOptions{});
+  if (args.parse != "triggers" && args.parse != "all") {
+    return ReportStatus("extract", Status::InvalidArgument("--parse must be triggers or all, not '" + args.parse + "'"));
+  }
+  PipelineOptions po;
+  po.parse_all = args.parse == "all";
+  auto pipeline = Pipeline::Load(po);
   if (!pipeline.ok()) return ReportStatus("extract", pipeline.status());
   auto lexicon = EventLexicon::Load();
   if (!lexicon.ok()) return ReportStatus("extract", lexicon.status());
@@ -121,6 +127,9 @@ const bool kRegistered = RegisterCommand(
       app->add_option("-o,--output", args->output, "Write the JSON lines to FILE instead of stdout");
       app->add_option("--threads", args->threads, "Worker threads (0 = one per core)");
       app->add_option("--batch", args->batch, "Documents processed together (bounds memory)");
+      app->add_option("--parse", args->parse,
+                      "Sentences to parse: triggers (those with a possible event trigger; same events) or all")
+          ->capture_default_str();
       return [args] { return RunExtract(*args); };
     });
 

@@ -218,12 +218,16 @@ void Parser::Parse(Sentence* sentence) const {
   float scores[256];
   FeatureBuffer<128> fb;
   while (!state.Terminal()) {
+    const bool ok[3] = {state.CanShift(), state.CanLeft(), state.CanRight()};
+    if (!ok[1] && !ok[2]) {  // SHIFT is the only valid move (empty stack): nothing to score
+      state.Apply(Move::kShift, -1);
+      continue;
+    }
     fb.Clear();
     ParserFeatures(state, toks.data(), &fb);
     std::fill(scores, scores + nt, 0.0f);
     model_.weights.Score(fb.f, fb.n, scores);
     int best = -1;
-    const bool ok[3] = {state.CanShift(), state.CanLeft(), state.CanRight()};
     for (int c = 0; c < nt; ++c) {
       if (!ok[static_cast<int>(MoveOf(c, num_labels))]) continue;
       if (best < 0 || scores[c] > scores[best]) best = c;
@@ -268,8 +272,51 @@ StatusOr<std::shared_ptr<const Parser>> SharedParser() {
   return LoadShared<Parser>(DataPath("models/parser.dlm"));
 }
 
-StatusOr<std::unique_ptr<Annotator>> MakeParseAnnotator() {
+void ClearParse(Sentence* sentence) {
+  for (Token& t : sentence->tokens) {
+    t.head = -1;
+    t.deprel.clear();
+  }
+}
+
+bool IsParsed(const Sentence& sentence) {
+  for (const Token& t : sentence.tokens) {
+    if (!t.deprel.empty()) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The "parse" stage with a sentence filter.
+class FilteredParseAnnotator final : public Annotator {
+ public:
+  FilteredParseAnnotator(std::shared_ptr<const Parser> parser, std::function<bool(const Sentence&)> only_if)
+      : parser_(std::move(parser)), only_if_(std::move(only_if)) {}
+  const char* name() const override { return "parse"; }
+  Status Annotate(Document* doc) const override {
+    for (Sentence& s : doc->sentences) {
+      if (only_if_(s)) {
+        parser_->Parse(&s);
+      } else {
+        ClearParse(&s);
+      }
+    }
+    return Status::OK();
+  }
+
+ private:
+  std::shared_ptr<const Parser> parser_;
+  std::function<bool(const Sentence&)> only_if_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Annotator>> MakeParseAnnotator(const ParseAnnotatorOptions& options) {
   ASSIGN_OR_RETURN(auto parser, SharedParser());
+  if (options.only_if) {
+    return std::unique_ptr<Annotator>(new FilteredParseAnnotator(std::move(parser), options.only_if));
+  }
   return std::unique_ptr<Annotator>(
       new SentenceModelAnnotator<Parser, &Parser::Parse>("parse", std::move(parser)));
 }

@@ -7,6 +7,7 @@
 #ifndef DATELINE_PARSE_PARSER_H_
 #define DATELINE_PARSE_PARSER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -65,8 +66,20 @@ class Parser {
   ParserModel model_;
 };
 
+// Which sentences the "parse" stage parses.
+struct ParseAnnotatorOptions {
+  // When set, only sentences for which it returns true are parsed (it sees the tagged sentence); the
+  // others are left unparsed (see ClearParse). Must be thread-safe. Unset: every sentence is parsed.
+  std::function<bool(const Sentence&)> only_if;
+};
+
 // The "parse" stage, loading DataPath("models/parser.dlm") once per process.
-StatusOr<std::unique_ptr<Annotator>> MakeParseAnnotator();
+StatusOr<std::unique_ptr<Annotator>> MakeParseAnnotator(const ParseAnnotatorOptions& options = {});
+// Marks a sentence unparsed: every token gets head -1 and an empty deprel (a parsed sentence always has a
+// relation on every token, "root" included), so no consumer can take it for a tree.
+void ClearParse(Sentence* sentence);
+// True when the sentence carries a dependency tree (some token has a relation).
+bool IsParsed(const Sentence& sentence);
 StatusOr<std::shared_ptr<const Parser>> SharedParser();
 
 }  // namespace dateline

@@ -11,6 +11,7 @@
 #include "timex/timex_annotator.h"
 #include "actors/actor_annotator.h"
 #include "events/event_annotator.h"
+#include "pipeline/parse_filter.h"
 
 namespace dateline {
 
@@ -42,14 +43,22 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Load(const PipelineOptions& option
     return false;
   };
   (void)wants;
+  // The events stage is loaded first: its trigger lexicon decides which sentences the parse stage parses.
+  std::unique_ptr<EventAnnotator> events;
+  if (wants("events")) { ASSIGN_OR_RETURN(events, EventAnnotator::Load()); }
+  ParseAnnotatorOptions parse_options;
+  if (events && !options.parse_all) {
+    const EventLexicon* lexicon = &events->lexicon();  // owned by the events stage, which outlives parse's use
+    parse_options.only_if = [lexicon](const Sentence& s) { return HasTriggerCandidate(*lexicon, s); };
+  }
   // [stage blocks] Each block: if (wants("name")) { ASSIGN_OR_RETURN(auto a, MakeXxx()); p->stages_.push_back(std::move(a)); }
   if (wants("segment")) { ASSIGN_OR_RETURN(auto a, MakeSegmenter()); p->stages_.push_back(std::move(a)); }
   if (wants("tag")) { ASSIGN_OR_RETURN(auto a, MakeTagAnnotator()); p->stages_.push_back(std::move(a)); }
-  if (wants("parse")) { ASSIGN_OR_RETURN(auto a, MakeParseAnnotator()); p->stages_.push_back(std::move(a)); }
+  if (wants("parse")) { ASSIGN_OR_RETURN(auto a, MakeParseAnnotator(parse_options)); p->stages_.push_back(std::move(a)); }
   if (wants("ner")) { ASSIGN_OR_RETURN(auto a, MakeNerAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("timex")) { ASSIGN_OR_RETURN(auto a, MakeTimexAnnotator()); p->stages_.push_back(std::move(a)); }
   if (wants("actors")) { ASSIGN_OR_RETURN(auto a, MakeActorAnnotator()); p->stages_.push_back(std::move(a)); }
-  if (wants("events")) { ASSIGN_OR_RETURN(auto a, MakeEventAnnotator()); p->stages_.push_back(std::move(a)); }
+  if (wants("events")) { p->stages_.push_back(std::move(events)); }
   return p;
 }
 

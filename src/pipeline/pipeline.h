@@ -19,6 +19,11 @@ namespace dateline {
 struct PipelineOptions {
   // The last stage to run: "segment", "tag", "parse", "ner", "timex", "actors" or "events" (all).
   std::string until = "events";
+  // Parse every sentence. By default, when the events stage runs, only sentences with a possible event
+  // trigger are parsed (the others are left unparsed, see parse/parser.h ClearParse): events, the only
+  // consumer of the tree, gives the same output either way. Without the events stage every sentence is
+  // parsed.
+  bool parse_all = false;
 };
 
 // Seconds spent per stage, summed over documents. Not synchronised: keep one per thread and Add().

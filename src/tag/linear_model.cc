@@ -24,6 +24,7 @@ LinearModel LinearModel::Build(uint32_t num_classes,
                                std::vector<std::pair<uint64_t, std::vector<Weight>>> rows) {
   LinearModel m;
   m.num_classes_ = num_classes;
+  m.quantised_ = false;
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<uint64_t> keys;
   std::vector<uint32_t> lens;
@@ -52,9 +53,10 @@ void LinearModel::Write(ByteWriter* out) const {
   std::vector<size_t> order(keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return spans[a].first < spans[b].first; });
+  // A model read from a file keeps its quantised weights and scale, so writing it back is exact.
   float max_abs = 0;
   for (const Weight& w : weights_) max_abs = std::max(max_abs, std::fabs(w.w));
-  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  const float scale = quantised_ ? scale_ : (max_abs > 0 ? max_abs / 32767.0f : 1.0f);
   std::vector<uint64_t> sorted_keys;
   std::vector<uint16_t> sorted_lens;
   std::vector<uint8_t> classes;
@@ -63,9 +65,15 @@ void LinearModel::Write(ByteWriter* out) const {
     sorted_keys.push_back(keys[o]);
     sorted_lens.push_back(static_cast<uint16_t>(spans[o].second));
     for (uint32_t k = 0; k < spans[o].second; ++k) {
-      const Weight& w = weights_[spans[o].first + k];
-      classes.push_back(static_cast<uint8_t>(w.cls));
-      q.push_back(static_cast<int16_t>(std::lround(w.w / scale)));
+      if (quantised_) {
+        const QWeight& w = qweights_[spans[o].first + k];
+        classes.push_back(w.cls);
+        q.push_back(w.q);
+      } else {
+        const Weight& w = weights_[spans[o].first + k];
+        classes.push_back(static_cast<uint8_t>(w.cls));
+        q.push_back(static_cast<int16_t>(std::lround(w.w / scale)));
+      }
     }
   }
   out->U32(num_classes_);
@@ -98,11 +106,16 @@ Status LinearModel::Read(ByteReader* in) {
   for (size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == 0 || (i > 0 && keys[i] == keys[i - 1])) return Status::Corruption("bad feature key");
   }
-  weights_.resize(q.size());
+  // Kept quantised (4 bytes a weight instead of 8): Score() computes q * scale as a float, the same
+  // value a float table filled here would hold.
+  weights_.clear();
+  qweights_.resize(q.size());
   for (size_t i = 0; i < q.size(); ++i) {
     if (classes[i] >= num_classes_) return Status::Corruption("weight class out of range");
-    weights_[i] = Weight{classes[i], q[i] * scale};
+    qweights_[i] = QWeight{q[i], classes[i], 0};
   }
+  quantised_ = true;
+  scale_ = scale;
   std::vector<uint32_t> lens(lens16.begin(), lens16.end());
   // Reject duplicate keys (Index would loop forever on a full table otherwise it is fine; duplicates
   // would shadow each other).

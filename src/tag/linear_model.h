@@ -30,27 +30,18 @@ class LinearModel {
 
   uint32_t num_classes() const { return num_classes_; }
   size_t num_features() const { return num_features_; }
-  size_t num_weights() const { return weights_.size(); }
+  size_t num_weights() const { return quantised_ ? qweights_.size() : weights_.size(); }
 
   // Adds the weights of features[0..n) to scores[0..num_classes()); unknown features add nothing.
-  // Lookups are issued in batches with prefetches so their cache misses overlap.
+  // Lookups are issued in batches with prefetches so their cache misses overlap. For each class the
+  // weights are added in feature order, so the sums do not depend on how the table is laid out.
   void Score(const uint64_t* features, size_t n, float* scores) const {
-    constexpr size_t kBatch = 64;
-    const Slot* found[kBatch];
-    for (size_t base = 0; base < n; base += kBatch) {
-      const size_t m = n - base < kBatch ? n - base : kBatch;
-      for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[static_cast<size_t>(features[base + i]) & mask_]);
-      size_t hits = 0;
-      for (size_t i = 0; i < m; ++i) {
-        const Slot* s = Find(features[base + i]);
-        if (!s) continue;
-        __builtin_prefetch(weights_.data() + s->begin);
-        found[hits++] = s;
-      }
-      for (size_t h = 0; h < hits; ++h) {
-        const Weight* w = weights_.data() + found[h]->begin;
-        for (uint32_t k = 0; k < found[h]->len; ++k) scores[w[k].cls] += w[k].w;
-      }
+    if (quantised_) {
+      ScoreImpl(features, n, scores, qweights_.data(), [this](const QWeight& w) {
+        return static_cast<float>(w.q) * scale_;
+      });
+    } else {
+      ScoreImpl(features, n, scores, weights_.data(), [](const Weight& w) { return w.w; });
     }
   }
 
@@ -65,6 +56,34 @@ class LinearModel {
     uint32_t begin;
     uint32_t len;
   };
+  // A weight read from a model file: its 16-bit quantised value (the weight is q * scale_, computed
+  // the same way as when the file is read into floats) and its class. Half the size of Weight.
+  struct QWeight {
+    int16_t q;
+    uint8_t cls;
+    uint8_t unused;
+  };
+  template <typename W, typename Value>
+  void ScoreImpl(const uint64_t* features, size_t n, float* scores, const W* weights, Value value) const {
+    constexpr size_t kBatch = 64;
+    const Slot* found[kBatch];
+    for (size_t base = 0; base < n; base += kBatch) {
+      const size_t m = n - base < kBatch ? n - base : kBatch;
+      for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[static_cast<size_t>(features[base + i]) & mask_]);
+      size_t hits = 0;
+      for (size_t i = 0; i < m; ++i) {
+        const Slot* s = Find(features[base + i]);
+        if (!s) continue;
+        __builtin_prefetch(weights + s->begin);
+        found[hits++] = s;
+      }
+      for (size_t h = 0; h < hits; ++h) {
+        const W* w = weights + found[h]->begin;
+        const uint32_t len = found[h]->len;
+        for (uint32_t k = 0; k < len; ++k) scores[w[k].cls] += value(w[k]);
+      }
+    }
+  }
   const Slot* Find(uint64_t key) const {
     size_t i = static_cast<size_t>(key) & mask_;
     while (true) {
@@ -80,7 +99,10 @@ class LinearModel {
   size_t num_features_ = 0;
   size_t mask_ = 0;
   std::vector<Slot> slots_ = std::vector<Slot>(1, Slot{0, 0, 0});
-  std::vector<Weight> weights_;
+  std::vector<Weight> weights_;     // models made by Build (training)
+  bool quantised_ = false;           // true for models made by Read: weights in qweights_
+  float scale_ = 1.0f;
+  std::vector<QWeight> qweights_;
 };
 
 }  // namespace dateline

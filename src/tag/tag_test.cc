@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -97,6 +99,30 @@ TEST(LinearModel, ScoresWriteAndReadBack) {
   float again[3] = {0, 0, 0};
   back.Score(feats, 3, again);
   for (int i = 0; i < 3; ++i) EXPECT_NEAR(again[i], scores[i], 1e-3);
+}
+
+// A model read from a file keeps its 16-bit weights: scores are exactly q * scale summed in feature order,
+// and writing it again gives the same bytes.
+TEST(LinearModel, ReadModelScoresExactlyAndWritesBackTheSameBytes) {
+  LinearModel m = LinearModel::Build(4, {{5, {{0, 0.3f}, {3, -1.7f}}}, {9, {{1, 2.9f}, {3, 0.01f}}}, {12, {{2, -0.4f}}}});
+  ByteWriter w;
+  m.Write(&w);
+  LinearModel back;
+  ByteReader r(w.data());
+  ASSERT_TRUE(back.Read(&r).ok());
+  EXPECT_EQ(back.num_weights(), 5u);
+  ByteWriter again;
+  back.Write(&again);
+  EXPECT_EQ(again.data(), w.data());
+  const float scale = 2.9f / 32767.0f;
+  auto q = [&](float x) { return static_cast<float>(static_cast<int16_t>(std::lround(x / scale))) * scale; };
+  const uint64_t feats[] = {9, 5, 77, 12};
+  float scores[4] = {0, 0, 0, 0};
+  back.Score(feats, 4, scores);
+  EXPECT_EQ(scores[0], 0.0f + q(0.3f));
+  EXPECT_EQ(scores[1], 0.0f + q(2.9f));
+  EXPECT_EQ(scores[2], 0.0f + q(-0.4f));
+  EXPECT_EQ(scores[3], (0.0f + q(0.01f)) + q(-1.7f));
 }
 
 TEST(Perceptron, LearnsSeparableProblem) {
