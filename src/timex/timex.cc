@@ -368,6 +368,24 @@ std::string DurationValue(int n, int unit) {
   }
 }
 
+// n and a half units, as TimeML writes them: "PT5H30M", "P2Y6M", "P1DT12H"; coarser units keep a
+// decimal ("P2.5W"). n = 0 is half a unit ("half an hour" → "PT30M").
+std::string HalfDurationValue(int n, int unit) {
+  const std::string num = std::to_string(n);
+  switch (unit) {
+    case kSecond: return "PT" + num + ".5S";
+    case kMinute: return n ? "PT" + num + "M30S" : "PT30S";
+    case kHour: return n ? "PT" + num + "H30M" : "PT30M";
+    case kDay: return n ? "P" + num + "DT12H" : "PT12H";
+    case kMonthU: return n ? "P" + num + "M15D" : "P15D";
+    case kYear: return n ? "P" + num + "Y6M" : "P6M";
+    case kDecade: return "P" + std::to_string(10 * n + 5) + "Y";
+    case kCentury: return "P" + std::to_string(100 * n + 50) + "Y";
+    case kQuarter: return n ? "P" + std::to_string(3 * n) + "M15D" : "P1M15D";
+    default: return DurationValue(n, unit).insert(DurationValue(n, unit).size() - 1, ".5");
+  }
+}
+
 struct Found {
   int b = 0, e = 0;  // token range [b, e)
   TimexType type = TimexType::kDate;
@@ -411,7 +429,9 @@ class Matcher {
     return w == "the" || w == "a" || w == "an" || w == "its" || w == "fiscal" || w == "noon" ||
            w == "midnight" || w == "midday" || w == "christmas" || w == "thanksgiving" || w == "new" ||
            w == "earlier" || w == "later" || w == "future" || w == "recent" || w == "within" || w == "every" ||
-           w == "each" || w == "year" || w == "nineteen" || w == "overnight";
+           w == "each" || w == "year" || w == "nineteen" || w == "overnight" || w == "half" ||
+           w == "election" || w == "valentine" || w == "halloween" || w == "veterans" || w == "memorial" ||
+           w == "easter" || w == "good" || w == "soon";
   }
 
   void Emit(Found& f, std::vector<Found>* out) {
@@ -446,8 +466,14 @@ class Matcher {
     if (!opt_.use_tense) return -1;
     const int sent = T(b).sent;
     // Markers right before the expression: "as early as Tuesday", "as soon as", "until", "by".
-    if ((W(b - 1, "as") && (W(b - 2, "early") || W(b - 2, "soon")) && W(b - 3, "as")) || W(b - 1, "until") ||
-        W(b - 1, "till") || (W(b - 1, "on") && W(b - 2, "until")) || W(b - 1, "next") ||
+    if (W(b - 1, "until") || W(b - 1, "till") || (W(b - 1, "on") && W(b - 2, "until"))) {
+      // "Until Thursday, they had not called": a past perfect after it keeps the date behind.
+      for (int r = e; r < n_ && r < e + 8 && t_[r].sent == sent; ++r) {
+        if (W(r, "had") || (W(r, "were") && W(r + 1, "not")) || (W(r, "was") && W(r + 1, "not"))) return -1;
+      }
+      return 1;
+    }
+    if ((W(b - 1, "as") && (W(b - 2, "early") || W(b - 2, "soon")) && W(b - 3, "as")) || W(b - 1, "next") ||
         (W(b - 1, "of") && W(b - 2, "ahead")) || (W(b - 2, "of") && W(b - 3, "ahead") && W(b - 1, "the")))
       return 1;
     if (W(b - 1, "by") || W(b - 1, "through") || W(b - 1, "effective")) return 0;
@@ -480,8 +506,20 @@ class Matcher {
       case kPast:
         // "be held", "to be signed", "will be paid": a participle after be/to is no past tense.
         if (W(i - 1, "be") || W(i - 1, "being") || W(i - 1, "to")) return 0;
+        // "an unspecified date", "the expanded plan": an -ed word after a determiner is an adjective.
+        // "agreed to buy", "vowed to return": an intention, seen ahead of a past moment.
+        if (W(i + 1, "to") && IsWord(i + 2) && !T(i + 2).cap && !X(i + 2) &&
+            (k.w == "agreed" || k.w == "decided" || k.w == "promised" || k.w == "pledged" || k.w == "vowed" ||
+             k.w == "threatened" || k.w == "offered" || k.w == "voted" || k.w == "sought" || k.w == "hoped" ||
+             k.w == "wanted" || k.w == "intended" || k.w == "proposed"))
+          return 2;
+        if (!k.lex && (W(i - 1, "a") || W(i - 1, "an") || W(i - 1, "the") || W(i - 1, "still") ||
+                       W(i - 1, "its") || W(i - 1, "their") || W(i - 1, "his") || W(i - 1, "her")))
+          return 0;
         return -1;
-      case kPresent: return 3;
+      case kPresent:
+        if ((k.w == "is" || k.w == "are") && W(i + 1, "to")) return 1;  // "is to resume", "are to meet"
+        return 3;
       case kFutureIfTo:
         if (W(i - 1, "been") || W(i - 1, "had")) {
           if (W(i + 1, "to") || W(i + 1, "for")) return -1;
@@ -507,6 +545,8 @@ class Matcher {
     if (tense < 0 && cmp > 0 && (ahead > 62 || !day)) return dct_.year - 1;
     if (tense > 0 && cmp < 0 && (ahead < -62 || !day)) return dct_.year + 1;
     if (tense == 0) {
+      // No cue: the nearer reading (a month over half a year ahead was last year's, one over half
+      // a year behind is next year's: "payable in January" in a November article).
       int diff = month - dct_.month;
       if (diff > 6) return dct_.year - 1;
       if (diff < -6) return dct_.year + 1;
@@ -524,7 +564,7 @@ class Matcher {
       int fwd = (wd - dw + 7) % 7;
       return dct_.AddDays(fwd == 0 ? 7 : fwd);
     }
-    if (tense == 1) return dct_.AddDays((wd - dw + 7) % 7);
+    if (tense >= 1) return dct_.AddDays((wd - dw + 7) % 7);  // "will", "would" (+2) look ahead
     return dct_.AddDays(-((dw - wd + 7) % 7));
   }
 
@@ -724,6 +764,7 @@ class Matcher {
       attempt(&Matcher::DecadeWord);
       attempt(&Matcher::TheYear);
       attempt(&Matcher::Century);
+      attempt(&Matcher::WeekOf);
     }
     if (k.kind == kNumTok) attempt(&Matcher::Century);
     if (!ok) return false;
@@ -920,11 +961,12 @@ class Matcher {
     else if (rel == 'N') y = month > dct_.month ? dct_.year : dct_.year + 1;
     else if (rel == 'T') y = dct_.year;
     else {
-      const int tense = Tense(f->b, f->e) == 2 ? 0 : Tense(f->b, f->e);
+      const int raw_tense = Tense(f->b, f->e);
+      const int tense = raw_tense == 2 ? 0 : raw_tense;
       y = dct_.year;
       if (tense < 0 && month > dct_.month + 2) y = dct_.year - 1;
       else if (tense > 0 && month < dct_.month) y = dct_.year + 1;
-      else if (tense == 0) y = InferYear(month, 0, 0);
+      else if (tense == 0) y = InferYear(month, 0, raw_tense);
     }
     f->date = Date::Month(y, month);
     f->value = f->date.ToString();
@@ -935,9 +977,15 @@ class Matcher {
   bool WeekdayExpr(int i, Found* f) {
     char rel = 0;
     int j = i;
+    bool from_ref = false;  // "the previous Friday": the Friday before the date last mentioned
     if (X(i) && X(i)->rel && X(i + 1) && X(i + 1)->weekday) {
       rel = X(i)->rel;
       ++j;
+    } else if (W(i, "the") && (W(i + 1, "previous") || W(i + 1, "preceding") || W(i + 1, "following")) &&
+               X(i + 2) && X(i + 2)->weekday && !X(i + 2)->plural) {
+      rel = X(i + 1)->rel;
+      j += 2;
+      from_ref = opt_.anchor_to_previous;
     }
     const Tok& k = T(j);
     if (!k.lex || !k.lex->weekday || !k.cap) return false;
@@ -1007,7 +1055,16 @@ class Matcher {
       if (part) f->value += std::string("T") + kPartCode[part];
       return true;
     }
-    SetDay(f, WeekdayDate(wd, Tense(i, e), rel), "dct");
+    if (from_ref && ref_.precision == DatePrecision::kDay) {
+      const int rw = ref_.Weekday();
+      const int back = (rw - wd + 7) % 7, fwd = (wd - rw + 7) % 7;
+      SetDay(f, ref_.AddDays(rel == 'L' ? -(back == 0 ? 7 : back) : (fwd == 0 ? 7 : fwd)), "previous");
+    } else {
+      int tense = Tense(i, e);
+      // "Wednesday's ruling" names a known event: "would" around it does not move it ahead.
+      if (tense == 2 && P(e, '\'') && W(e + 1, "s") && !T(e).sp) tense = 0;
+      SetDay(f, WeekdayDate(wd, tense, rel), "dct");
+    }
     if (part) f->value += std::string("T") + kPartCode[part];
     // "Friday's" keeps the date; the possessive is not part of the span.
     return true;
@@ -1085,6 +1142,37 @@ class Matcher {
       f->value = W(i + 1, "future") ? "FUTURE_REF" : "PAST_REF";
       f->anchor = "dct";
       return true;
+    }
+    // "the near future", "in the near term", "over the short term"; "soon" in a clause not told in the past.
+    if (k.w == "the" && ((W(i + 1, "near") && (W(i + 2, "future") || W(i + 2, "term"))) ||
+                         (W(i + 1, "short") && W(i + 2, "term") && (W(i - 1, "in") || W(i - 1, "over")))) &&
+        !P(i + 3, '-')) {
+      f->e = i + 3;
+      f->value = "FUTURE_REF";
+      f->anchor = "dct";
+      return true;
+    }
+    if (k.w == "soon" && !W(i - 1, "as") && !W(i + 1, "as") && !W(i + 1, "after") && !W(i + 1, "afterwards") &&
+        !W(i - 1, "too") && !W(i - 1, "how") && !W(i - 1, "so") && Tense(i, i + 1) >= 0) {
+      f->e = i + 1;
+      f->value = "FUTURE_REF";
+      f->anchor = "dct";
+      return true;
+    }
+    // "current" before a noun ("the current crisis", "his current wife"): the present.
+    if (k.w == "current" && !W(i - 1, "then") && IsWord(i + 1) && !T(i + 1).cap && !P(i - 1, '-')) {
+      const Tok& nx = T(i + 1);
+      const bool skip = (nx.lex && (nx.lex->unit || nx.lex->prep || nx.lex->cue || nx.lex->season ||
+                                    nx.lex->daypart || nx.lex->rel)) ||
+                        nx.w == "account" || nx.w == "accounts" || nx.w == "affairs" || nx.w == "assets" ||
+                        nx.w == "liabilities" || nx.w == "fiscal" || nx.w == "and" || nx.w == "s" ||
+                        P(i + 2, '-');
+      if (!skip) {
+        f->e = i + 1;
+        f->value = "PRESENT_REF";
+        f->anchor = "dct";
+        return true;
+      }
     }
     if ((k.w == "this" || k.w == "last") && X(i + 1) && X(i + 1)->daypart && !X(i + 1)->plural) {
       int part = X(i + 1)->daypart;
@@ -1173,6 +1261,14 @@ class Matcher {
         }
         return true;
       }
+      if (unit == kYear && have_dct_ && (rel == 'L' || rel == 'N')) {
+        // "the past year", "over the next year": TimeBank reads these as the calendar year before
+        // or after the publication date, like "last year" ("the past decade" stays a duration).
+        f->anchor = "dct";
+        f->date = Date::Year(dct_.year + (rel == 'L' ? -1 : 1));
+        f->value = f->date.ToString();
+        return true;
+      }
       f->type = TimexType::kDuration;
       f->value = DurationValue(1, unit);
       return true;
@@ -1206,7 +1302,7 @@ class Matcher {
         f->date = Date::Year(dct_.year + off);
         f->value = f->date.ToString();
         return true;
-      case kDecade: f->value = Fmt("%03dX", (dct_.year / 10 + off)); return true;
+      case kDecade: f->value = Fmt("%03d", (dct_.year / 10 + off)); return true;
       case kCentury: f->value = Fmt("%02d", dct_.year / 100 + off); return true;
       default: return false;
     }
@@ -1240,6 +1336,7 @@ class Matcher {
     if (!u || !u->unit) return false;
     int unit = u->unit;
     int k = j + 1;
+    if (W(k, "or") && W(k + 1, "so") && (W(k + 2, "ago") || W(k + 2, "earlier") || W(k + 2, "later"))) k += 2;
     const bool ago = W(k, "ago") || (W(k, "from") && W(k + 1, "now"));
     const bool earlier = W(k, "earlier") || W(k, "before") || W(k, "previously");
     const bool later = W(k, "later") || W(k, "after") || W(k, "afterwards") || W(k, "hence");
@@ -1302,6 +1399,15 @@ class Matcher {
   // Durations: "five hours", "the past two months", "the first nine months", "five-hour", "several years",
   // "a week" (after for/within/…), "weeks" (after for/within/over), "recent months".
   bool Duration(int i, Found* f) {
+    // "half an hour", "half a day", "half a year"
+    if (W(i, "half") && (W(i + 1, "a") || W(i + 1, "an")) && X(i + 2) && X(i + 2)->unit && !X(i + 2)->plural &&
+        X(i + 2)->unit != kWeekend) {
+      f->b = i;
+      f->e = i + 3;
+      f->type = TimexType::kDuration;
+      f->value = HalfDurationValue(0, X(i + 2)->unit);
+      return true;
+    }
     int j = i;
     bool the = false;
     if (W(j, "the")) {
@@ -1328,11 +1434,30 @@ class Matcher {
     int e = Number(j, &n, true);
     bool article = false;
     if (e >= 0 && (W(j, "a") || W(j, "an")) && n == 1) article = true;
+    if (e < 0 && !qualifier && (W(i - 1, "within") || (W(i - 1, "in") && IsWord(i - 2) && T(i - 2).w == "time")) &&
+        X(i) && X(i)->plural && X(i)->unit && X(i)->unit != kWeekend && !IsWord(i + 1)) {
+      // "within weeks", "for the first time in years": an unspecified number of units.
+      f->b = i;
+      f->e = i + 1;
+      f->type = TimexType::kDuration;
+      f->value = DurationValue(-1, X(i)->unit);
+      return true;
+    }
     if (e < 0) {
       // A bare plural ("for years", "months of talks") is rarely annotated: leave it.
       if (!qualifier) return false;
       e = j;
       n = -1;
+    }
+    // A half: "5 1/2 hours", "two and a half years" (and, after the unit, "a year and a half").
+    bool half = false;
+    if (n > 0 && IsNum(e) && T(e).num == 1 && Glued(e + 1, '/') && IsNum(e + 2) && T(e + 2).num == 2 &&
+        !T(e + 2).sp) {
+      half = true;
+      e += 3;
+    } else if (n > 0 && W(e, "and") && W(e + 1, "a") && W(e + 2, "half")) {
+      half = true;
+      e += 3;
     }
     // "20 more years", "an additional year", "two full days"
     if (W(e, "more") || W(e, "additional") || W(e, "extra") || W(e, "further") || W(e, "full") ||
@@ -1350,7 +1475,10 @@ class Matcher {
     if (!hyphen && !T(e).sp && T(e).kind == kWordTok && IsNum(e - 1)) return false;
     // "a five year low", "a two day rally": a singular unit after a number modifies the next noun.
     if (!hyphen && n > 1 && !u->plural && !(IsWord(e + 1) && !T(e + 1).cap && !X(e + 1))) return false;
-    if (n == 1 && u->plural) return false;
+    if (n == 1 && u->plural && !half) return false;
+    if (!half && n > 0 && !u->plural && W(e + 1, "and") && W(e + 2, "a") && W(e + 3, "half")) {
+      half = true;  // "a year and a half": the unit's end moves past "and a half" below
+    }
     if (n < 0 && !u->plural) return false;
     if (hyphen && P(e + 1, '-') && W(e + 2, "old")) return false;  // ages
     if (u->unit == kQuarter && !u->plural && W(e + 1, "of")) return false;  // "a quarter of the market"
@@ -1390,7 +1518,9 @@ class Matcher {
     f->b = i;
     f->e = e + 1;
     f->type = TimexType::kDuration;
-    f->value = DurationValue(n, u->unit);
+    f->value = half ? HalfDurationValue(n, u->unit) : DurationValue(n, u->unit);
+    if (half && W(e + 1, "and") && W(e + 2, "a") && W(e + 3, "half")) f->e = e + 4;
+    if (W(f->e, "or") && W(f->e + 1, "so")) f->e += 2;  // "the next two years or so"
     if (W(i, "the") && !qualifier && T(j).kind == kWordTok && X(j) && X(j)->num < 0 && !X(j)->vague) return false;
     return true;
   }
@@ -1410,7 +1540,7 @@ class Matcher {
       int v = static_cast<int>(T(j + 1).num);
       f->b = i;
       f->e = j + 3;
-      f->value = Fmt("%03dX", (v >= 30 ? 190 : 200) + v / 10);
+      f->value = Fmt("%03d", (v >= 30 ? 190 : 200) + v / 10);
       return true;
     }
     int y = 0;
@@ -1423,7 +1553,7 @@ class Matcher {
       f->b = i;
       f->e = e + 1;
       if (y % 10 != 0) return false;
-      f->value = Fmt("%03dX", y / 10);
+      f->value = Fmt("%03d", y / 10);
       return true;
     }
     if (W(i, "the") && !fiscal) return false;
@@ -1495,10 +1625,12 @@ class Matcher {
                false) {
       return false;
     } else if (W(j, "latest") || W(j, "current") || W(j, "recent")) {
+      // "the latest quarter" is the last one completed (the one a report covers); "the current
+      // quarter" the one the publication date falls in.
+      q = W(j, "current") ? -3 : -2;
       ++j;
       if (!W(j, "quarter")) return false;
       ++j;
-      q = -1;
     } else if (W(j, "quarter") && j > i && W(i, "the")) {
       ++j;
       q = -1;
@@ -1524,6 +1656,12 @@ class Matcher {
     f->b = i;
     f->e = e;
     f->anchor = year ? "" : "dct";
+    if ((q == -2 || q == -3) && have_dct_) {
+      const int cur = dct_.year * 4 + (dct_.month - 1) / 3 - (q == -2 ? 1 : 0);
+      f->value = Fmt("%04d-Q%d", cur / 4, cur % 4 + 1);
+      f->anchor = "dct";
+      return true;
+    }
     if (q < 0) {
       if (!last_quarter_.empty()) {
         f->value = last_quarter_;
@@ -1663,6 +1801,23 @@ class Matcher {
       else if (k.w == "midnight") hour = 24;
       else return false;
       ++j;
+    } else if (k.nd == 4) {
+      // Military/wire style "1100 GMT", "0930 local time", "at 1530": a zone, "local time" or
+      // "hours" must follow, or "at" precede a number that Year() refuses as a year.
+      const int hh = static_cast<int>(k.num / 100), mm = static_cast<int>(k.num % 100);
+      if (hh > 24 || mm > 59 || (hh == 24 && mm != 0)) return false;
+      if ((P(i + 1, ',') || P(i + 1, '.') || P(i + 1, ':')) && !T(i + 1).sp && IsNum(i + 2)) return false;
+      ++j;
+      const bool zone = IsWord(j) && X(j) && X(j)->tz && T(j).upper;
+      const bool local = W(j, "local") && W(j + 1, "time");
+      const bool hours = W(j, "hours") || W(j, "hrs");
+      int y = 0;
+      const bool at = (W(i - 1, "at") || W(i - 1, "by") || W(i - 1, "until") || W(i - 1, "around")) &&
+                      Year(i, &y) < 0;
+      if (!zone && !local && !hours && !at) return false;
+      if (hours) ++j;
+      hour = hh;
+      minute = mm;
     } else {
       if (k.nd > 2 || k.num > 24) return false;
       hour = static_cast<int>(k.num);
@@ -1713,6 +1868,10 @@ class Matcher {
       if (X(s) && X(s)->weekday && !X(s)->plural && T(s).cap && WeekdayExpr(s, &g) && g.date.known()) {
         day = g.date;
         e = g.e;
+        // A bare weekday takes the tense of the clause around the whole expression ("until 9 a.m.
+        // Tuesday" looks ahead even though no cue sits right before "Tuesday").
+        if (g.e <= s + 2 && g.anchor == "dct" && g.value.size() == 10 && have_dct_)
+          day = WeekdayDate(X(s)->weekday, Tense(i, g.e), 0);
       } else if (X(s) && X(s)->deictic && X(s)->deictic <= kTomorrow && have_dct_) {
         int off = X(s)->deictic == kToday ? 0 : X(s)->deictic == kYesterday ? -1 : 1;
         day = dct_.AddDays(off);
@@ -1760,11 +1919,17 @@ class Matcher {
     return true;
   }
 
-  // "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving".
+  // Named days: "Christmas (Eve/Day)", "New Year's Day/Eve", "Thanksgiving", "Election Day",
+  // "Valentine's Day", "Halloween", "Veterans Day", "Memorial Day", "Easter (Sunday/Monday)",
+  // "Good Friday". Without a year they take the DCT's, moved by the tense of the clause.
   bool Holiday(int i, Found* f) {
-    int m = 0, d = 0, e = i + 1;
+    enum Rule { kFixed, kThanksgiving, kElection, kMemorial, kEaster };
+    int m = 0, d = 0, e = i + 1, easter_offset = 0;
+    bool week = false;  // "Easter week": the ISO week holding the day
+    Rule rule = kFixed;
     const Tok& k = T(i);
     if (!k.cap) return false;
+    auto capword = [&](int j, const char* w) { return W(j, w) && T(j).cap; };
     if (k.w == "christmas") {
       m = 12, d = 25;
       if (W(e, "day")) ++e;
@@ -1775,8 +1940,25 @@ class Matcher {
       d = m == 1 ? 1 : 31;
       e = i + 5;
     } else if (k.w == "thanksgiving") {
-      m = 11;
+      m = 11, rule = kThanksgiving;
       if (W(e, "day")) ++e;
+    } else if (k.w == "election" && capword(i + 1, "day")) {
+      m = 11, rule = kElection, e = i + 2;
+    } else if (k.w == "valentine" && P(i + 1, '\'') && W(i + 2, "s") && capword(i + 3, "day")) {
+      m = 2, d = 14, e = i + 4;
+    } else if (k.w == "halloween") {
+      m = 10, d = 31;
+    } else if (k.w == "veterans" && (capword(i + 1, "day") || (P(i + 1, '\'') && capword(i + 2, "day")))) {
+      m = 11, d = 11, e = W(i + 1, "day") ? i + 2 : i + 3;
+    } else if (k.w == "memorial" && capword(i + 1, "day")) {
+      m = 5, rule = kMemorial, e = i + 2;
+    } else if (k.w == "easter" && !(IsWord(i + 1) && T(i + 1).cap && !W(i + 1, "sunday") && !W(i + 1, "monday"))) {
+      m = 4, rule = kEaster;
+      if (capword(e, "sunday")) ++e;
+      else if (capword(e, "monday")) ++e, easter_offset = 1;
+      else if (W(e, "week")) ++e, week = true;
+    } else if (k.w == "good" && capword(i + 1, "friday")) {
+      m = 4, rule = kEaster, easter_offset = -2, e = i + 2;
     } else {
       return false;
     }
@@ -1785,9 +1967,10 @@ class Matcher {
     int year = 0;
     e = OptionalYear(e, &year);
     f->e = e;
+    const bool from_dct = year == 0;
     if (!year) {
       if (!have_dct_) {
-        f->value = d ? Fmt("XXXX-%02d-%02d", m, d) : "XXXX-11";
+        f->value = d ? Fmt("XXXX-%02d-%02d", m, d) : Fmt("XXXX-%02d", m);
         return true;
       }
       int tense = Tense(i, e);
@@ -1795,12 +1978,38 @@ class Matcher {
       if (tense < 0 && (m > dct_.month)) --year;
       if (tense > 0 && (m < dct_.month)) ++year;
     }
-    if (!d) {  // fourth Thursday of November
-      Date first = Date::Day(year, 11, 1);
-      int wd = first.Weekday();
-      d = 1 + (4 - wd + 7) % 7 + 21;
+    Date day;
+    switch (rule) {
+      case kFixed: day = Date::Day(year, m, d); break;
+      case kThanksgiving: {  // fourth Thursday of November
+        const int wd = Date::Day(year, 11, 1).Weekday();
+        day = Date::Day(year, 11, 1 + (4 - wd + 7) % 7 + 21);
+        break;
+      }
+      case kElection: {  // the Tuesday after the first Monday of November
+        const int wd = Date::Day(year, 11, 1).Weekday();
+        day = Date::Day(year, 11, 1 + (1 - wd + 7) % 7 + 1);
+        break;
+      }
+      case kMemorial: {  // last Monday of May
+        const int wd = Date::Day(year, 5, 31).Weekday();
+        day = Date::Day(year, 5, 31 - (wd - 1 + 7) % 7);
+        break;
+      }
+      case kEaster: {  // Gregorian computus (anonymous algorithm)
+        const int a = year % 19, b = year / 100, c = year % 100, dd = b / 4, ee = b % 4;
+        const int g = (8 * b + 13) / 25, h = (19 * a + b - dd - g + 15) % 30, ii = c / 4, kk = c % 4;
+        const int l = (32 + 2 * ee + 2 * ii - h - kk) % 7, mm = (a + 11 * h + 22 * l) / 451;
+        const int month = (h + l - 7 * mm + 114) / 31, dom = (h + l - 7 * mm + 114) % 31 + 1;
+        day = Date::Day(year, month, dom).AddDays(easter_offset);
+        break;
+      }
     }
-    SetDay(f, Date::Day(year, m, d), year ? "" : "dct");
+    SetDay(f, day, from_dct ? "dct" : "");
+    if (week) {
+      f->value = IsoWeekString(day);
+      f->date = Date();
+    }
     return true;
   }
 
@@ -1979,6 +2188,21 @@ class Matcher {
     return true;
   }
 
+  // "the week of March 6": the ISO week holding that day.
+  bool WeekOf(int i, Found* f) {
+    if (!(W(i, "the") && W(i + 1, "week") && W(i + 2, "of"))) return false;
+    Found g;
+    const size_t before = extra_.size();
+    const bool ok = (MonthExpr(i + 3, &g) || DayMonth(i + 3, &g)) && g.date.precision == DatePrecision::kDay;
+    extra_.resize(before);
+    if (!ok) return false;
+    f->b = i;
+    f->e = g.e;
+    f->value = IsoWeekString(g.date);
+    f->anchor = g.anchor;
+    return true;
+  }
+
   // "the nineties", "the sixties".
   bool DecadeWord(int i, Found* f) {
     if (!W(i, "the")) return false;
@@ -1988,7 +2212,7 @@ class Matcher {
       if (W(i + 1, kDecades[d])) {
         f->b = i;
         f->e = i + 2;
-        f->value = Fmt("19%dX", d + 2);
+        f->value = Fmt("19%d", d + 2);
         return true;
       }
     }
@@ -2075,7 +2299,7 @@ class Matcher {
       else if (u == kWeek) g.value = IsoWeekString(dct_);
       else if (u == kDay) g.value = dct_.ToString();
       else if (u == kQuarter) g.value = Fmt("%04d-Q%d", dct_.year, (dct_.month - 1) / 3 + 1);
-      else if (u == kDecade) g.value = Fmt("%03dX", dct_.year / 10);
+      else if (u == kDecade) g.value = Fmt("%03d", dct_.year / 10);
       else return false;
       ok = true;
     } else {
