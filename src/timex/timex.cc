@@ -431,7 +431,7 @@ class Matcher {
            w == "earlier" || w == "later" || w == "future" || w == "recent" || w == "within" || w == "every" ||
            w == "each" || w == "year" || w == "nineteen" || w == "overnight" || w == "half" ||
            w == "election" || w == "valentine" || w == "halloween" || w == "veterans" || w == "memorial" ||
-           w == "easter" || w == "good" || w == "soon";
+           w == "easter" || w == "good" || w == "soon" || w == "these";
   }
 
   void Emit(Found& f, std::vector<Found>* out) {
@@ -1136,10 +1136,24 @@ class Matcher {
           (Number(i + 2, &v, true) >= 0 || (nx.lex && (nx.lex->unit || nx.lex->vague || nx.lex->num >= 0))))
         return false;
       if (nx.kind == kWordTok && !nx.cap && !(nx.lex && nx.lex->prep) && nx.w != "as" && nx.w != "is" &&
-          nx.w != "was" && nx.w != "will")
+          nx.w != "was" && nx.w != "will" && nx.w != "if" && nx.w != "when" && nx.w != "but" &&
+          nx.w != "because" && nx.w != "unless" && nx.w != "than" && nx.w != "where" && nx.w != "while")
         return false;  // "the future president"
       f->e = i + 2;
       f->value = W(i + 1, "future") ? "FUTURE_REF" : "PAST_REF";
+      f->anchor = "dct";
+      return true;
+    }
+    // "future quarters", "in future years"; "these days".
+    if (k.w == "future" && X(i + 1) && X(i + 1)->unit && X(i + 1)->plural && !W(i - 1, "the")) {
+      f->e = i + 2;
+      f->value = "FUTURE_REF";
+      f->anchor = "dct";
+      return true;
+    }
+    if (k.w == "these" && W(i + 1, "days") && !IsWord(i + 2)) {
+      f->e = i + 2;
+      f->value = "PRESENT_REF";
       f->anchor = "dct";
       return true;
     }
@@ -1218,9 +1232,10 @@ class Matcher {
     f->b = i;
     f->e = j + 2;
     if (u->month && T(j + 1).cap && !the) {
-      int m = 0;
+      int m = 0, d = 0;
       int e = MonthName(j + 1, &m, false);
       if (e < 0) return false;
+      if (DayOfMonth(e, &d) >= 0 && IsNum(e)) return false;  // "last Oct. 23": MonthExpr reads the day
       f->e = e;
       MonthOnly(f, m, rel == 'T' ? 'T' : rel);
       return true;
@@ -1508,7 +1523,8 @@ class Matcher {
       if (!(W(i - 1, "for") || W(i - 1, "within") || W(i - 1, "over") || W(i - 1, "about") ||
             W(i - 1, "nearly") || W(i - 1, "almost") || W(i - 1, "than") || W(i - 1, "least") ||
             W(i - 1, "after") || W(i - 1, "in") || W(i - 1, "take") || W(i - 1, "takes") ||
-            W(i - 1, "lasted") || W(i - 1, "spent")))
+            W(i - 1, "lasted") || W(i - 1, "spent") || W(i - 1, "barely") || W(i - 1, "just") ||
+            W(i - 1, "only") || (W(i - 1, "as") && W(i - 2, "long"))))
         return false;
     }
     if (!qualifier && T(j).kind == kNumTok && T(j).nd == 4 && u->plural) return false;
@@ -2014,20 +2030,56 @@ class Matcher {
   }
 
   // "year-earlier" / "year-ago" (period): the same period a year before.
+  // Also "the year-ago third quarter", "the comparable period last year", "last year's quarter".
   bool YearEarlier(int i, Found* f) {
     int j = i;
-    if (W(j, "the")) ++j;
-    if (!(W(j, "year") && P(j + 1, '-') && !T(j + 1).sp && (W(j + 2, "earlier") || W(j + 2, "ago"))))
+    const bool the = W(j, "the");
+    if (the) ++j;
+    bool comparable = false;
+    if (the && (W(j, "comparable") || W(j, "corresponding") || W(j, "same") || W(j, "prior"))) {
+      comparable = true;
+      ++j;
+    }
+    int e = 0, q = 0;
+    bool period = false;
+    if (W(j, "year") && P(j + 1, '-') && !T(j + 1).sp && (W(j + 2, "earlier") || W(j + 2, "ago"))) {
+      e = j + 3;
+      if (X(e) && X(e)->ordinal > 0 && X(e)->ordinal <= 4) {
+        int k = e + 1;
+        if (P(k, '-') && !T(k).sp) ++k;
+        if (W(k, "quarter")) {
+          q = X(e)->ordinal;
+          e = k + 1;
+          period = true;
+        }
+      }
+      if (!q && (W(e, "quarter") || W(e, "period"))) {
+        period = true;
+        ++e;
+      }
+      if (the && !period) return false;
+    } else if (comparable && (W(j, "period") || W(j, "quarter")) &&
+               ((W(j + 1, "last") && W(j + 2, "year")) ||
+                (W(j + 1, "a") && W(j + 2, "year") && (W(j + 3, "ago") || W(j + 3, "earlier"))))) {
+      period = true;
+      e = W(j + 1, "last") ? j + 3 : j + 4;
+    } else if (!the && W(j, "last") && W(j + 1, "year") && P(j + 2, '\'') && W(j + 3, "s") &&
+               (W(j + 4, "quarter") || W(j + 4, "period"))) {
+      period = true;
+      e = j + 5;
+    } else {
       return false;
-    int e = j + 3;
-    bool period = W(e, "quarter") || W(e, "period");
-    if (W(i, "the") && !period) return false;
-    if (period) ++e;
+    }
     f->b = i;
     f->e = e;
     f->anchor = "dct";
     if (!have_dct_) {
       f->value = "PAST_REF";
+      return true;
+    }
+    if (q) {
+      const int y = last_quarter_.empty() ? dct_.year - 1 : std::atoi(last_quarter_.substr(0, 4).c_str()) - 1;
+      f->value = Fmt("%04d-Q%d", y, q);
       return true;
     }
     if (!last_quarter_.empty() && (W(e - 1, "quarter") || W(e - 1, "period") || !period)) {
