@@ -359,7 +359,7 @@ std::string DurationValue(int n, int unit) {
     case kWeek: return "P" + num + "W";
     case kWeekend: return n < 0 ? "PXD" : "P" + std::to_string(2 * n) + "D";
     case kMonthU: return "P" + num + "M";
-    case kQuarter: return n < 0 ? "PXM" : "P" + std::to_string(3 * n) + "M";
+    case kQuarter: return n < 0 ? "PXQ" : "P" + num + "Q";  // TimeBank writes quarters as Q: "P2Q"
     case kYear: return "P" + num + "Y";
     case kDecade: return n < 0 ? "PXY" : "P" + std::to_string(10 * n) + "Y";
     case kCentury: return n < 0 ? "PXC" : "P" + std::to_string(100 * n) + "Y";
@@ -381,7 +381,7 @@ std::string HalfDurationValue(int n, int unit) {
     case kYear: return n ? "P" + num + "Y6M" : "P6M";
     case kDecade: return "P" + std::to_string(10 * n + 5) + "Y";
     case kCentury: return "P" + std::to_string(100 * n + 50) + "Y";
-    case kQuarter: return n ? "P" + std::to_string(3 * n) + "M15D" : "P1M15D";
+    case kQuarter: return "P" + num + ".5Q";
     default: return DurationValue(n, unit).insert(DurationValue(n, unit).size() - 1, ".5");
   }
 }

@@ -146,6 +146,7 @@ const Case kCases[] = {
     {"deictic", "2022-02-10", "The firm may soon seek a buyer.", "soon", "DATE", "FUTURE_REF"},
     {"deictic", "2022-02-10", "Listing is planned in the near future.", "the near future", "DATE", "FUTURE_REF"},
     {"negative", "2022-02-10", "He was soon released by the police.", "", "", ""},
+    {"quarter", "2022-10-30", "The unit lost money in the past two quarters.", "the past two quarters", "DURATION", "P2Q"},
     // Quarters, halves, seasons, decades, centuries.
     {"quarter", "2022-10-26", "Profit rose in the third quarter.", "the third quarter", "DATE", "2022-Q3"},
     {"quarter", "2022-10-26", "Third-quarter profit rose.", "Third-quarter", "DATE", "2022-Q3"},
