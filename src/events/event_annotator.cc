@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <string_view>
 #include <unordered_set>
@@ -64,6 +65,14 @@ bool IsAuxOrSpeech(std::string_view f) {
 
 bool IsBeForm(std::string_view f) {
   return OneOf(f, {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"});
+}
+
+// "today", "yesterday", "this morning": words whose day depends on when they were said.
+bool IsDeicticDate(std::string_view text) {
+  std::string t;
+  for (char c : text) t.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return OneOf(t, {"today", "tonight", "yesterday", "tomorrow", "this morning", "this afternoon", "this evening",
+                   "last night", "earlier today"});
 }
 
 bool IsShiftMarker(std::string_view f) {
@@ -136,6 +145,8 @@ class SentenceWorker {
   std::vector<int> RunAt(int from, int max_lead) const;
   std::vector<int> GroupOf(int m) const;
   std::vector<int> NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const;
+  // "they", "both leaders", "the two sides": a plural that names the last pair of actors.
+  bool IsPairAnaphor(int t) const;
   int FindAfter(int from, int limit, std::string_view word) const;
   std::vector<Role> ContextPair(int before_tok) const;
   std::vector<Role> ContextPerson() const;
@@ -144,7 +155,25 @@ class SentenceWorker {
   std::string Attribution(const Match& m) const;
   std::vector<std::vector<const TimeExpression*>> DatesFor(int pred, const std::vector<int>& own,
                                                           std::string* text) const;
-  Date ContextDate(EventStatus status, std::string* basis) const;
+  // The date of an event told without one: the narrative date of the last sentences or the lede for a
+  // past-tense report, else the publication date ("publication" basis: merging reads it as "on or before").
+  Date ContextDate(EventStatus status, int pred, bool undated, std::string* basis) const;
+  // True when the clause of `pred` is in the present or the present perfect ("has alleged", "says").
+  bool PresentOrPerfect(int pred) const;
+  // True when token `tok` stands inside a quotation ("… spoke today with …," said the White House).
+  bool InsideQuote(int tok) const;
+  // True when the trigger refers back to an event told elsewhere, so this sentence's date is not its own:
+  // a trigger noun that is the subject of another verb ("his Moscow trip fetched …"), "after meeting X".
+  bool BackReference(const Match& m) const;
+  // True when tokens [a, b) hold another trigger or a subordinate clause opener, so what lies beyond
+  // belongs to another event ("talk by phone after the talks with …").
+  bool Separated(int a, int b, const Match& m) const;
+  // True when the trigger tells background rather than news: a standing position in a relative clause
+  // ("who have called for diplomacy"), a repeated activity over a period ("have accused … in the past
+  // few months"), the reason of another event ("criticised for refusing to send …").
+  bool Background(const Match& m, bool undated) const;
+  // Adds this sentence's day-precise dates to the narrative dates of the document, for later sentences.
+  void NoteNarrativeDate() const;
   std::string Location(const Match& m, const std::vector<int>& exclude, std::string* country) const;
   std::string Instrument(const Match& m) const;
   void Emit(const Match& m);
@@ -488,6 +517,14 @@ int SentenceWorker::FindAfter(int from, int limit, std::string_view word) const 
   return kNone;
 }
 
+bool SentenceWorker::IsPairAnaphor(int t) const {
+  const std::string& f = f_[t];
+  return f == "they" || f == "both" || (f == "leaders" && t > 0 && OneOf(f_[t - 1], {"both", "two", "the"})) ||
+         (f == "sides" && t > 0 && OneOf(f_[t - 1], {"both", "two"})) ||
+         (OneOf(f, {"presidents", "men", "countries", "ministers", "governments"}) && t > 0 &&
+          OneOf(f_[t - 1], {"both", "two"}));
+}
+
 std::vector<int> SentenceWorker::NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const {
   *anaphor_pair = *anaphor_single = false;
   for (int t = pos - 1; t >= 0; --t) {
@@ -500,10 +537,7 @@ std::vector<int> SentenceWorker::NearestLeftSubject(int pos, bool* anaphor_pair,
       // "Russia's Defense Ministry": prefer the head of a possessive chain only when nothing follows
       return GroupOf(m);
     }
-    if (f == "they" || f == "both" || (f == "leaders" && t > 0 && OneOf(f_[t - 1], {"both", "two", "the"})) ||
-        (f == "sides" && t > 0 && OneOf(f_[t - 1], {"both", "two"})) ||
-        (OneOf(f, {"presidents", "men", "countries", "ministers", "governments"}) && t > 0 &&
-         OneOf(f_[t - 1], {"both", "two"}))) {
+    if (IsPairAnaphor(t)) {
       if (t + 1 < n_ && (IsPrep(f_[t + 1]) || f_[t + 1] == "'s")) continue;
       *anaphor_pair = true;
       return {};
@@ -837,11 +871,125 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
   return out;
 }
 
-Date SentenceWorker::ContextDate(EventStatus status, std::string* basis) const {
+bool SentenceWorker::PresentOrPerfect(int pred) const {
+  int v = pred;
+  // A trigger noun's clause: the verb it hangs from.
+  for (int hops = 0; hops < 3 && ParseOk() && s_.tokens[v].upos != "VERB" && s_.tokens[v].upos != "AUX"; ++hops) {
+    if (s_.tokens[v].head < 0) break;
+    v = s_.tokens[v].head;
+  }
+  if (s_.tokens[v].upos != "VERB") return false;
+  if (OneOf(s_.tokens[v].xpos, {"VBZ", "VBP"})) return true;
+  for (int t = v - 1; t >= std::max(0, v - 4); --t) {
+    const std::string& f = f_[t];
+    if (OneOf(f, {"has", "have", "'ve"})) return s_.tokens[v].xpos == "VBN";
+    if (!(f.ends_with("ly") || OneOf(f, {"not", "n't", "also", "even", "now", "already", "just", "since"}))) break;
+  }
+  return false;
+}
+
+bool SentenceWorker::InsideQuote(int tok) const {
+  int before = 0, after = 0, open = 0;
+  for (int t = 0; t < n_; ++t) {
+    const std::string& f = f_[t];
+    const bool straight = f == "\"" || f == "''" || f == "``";
+    const bool left = f == "\xE2\x80\x9C", right = f == "\xE2\x80\x9D";
+    if (!(straight || left || right)) continue;
+    if (t < tok) {
+      ++before;
+      open += left ? 1 : right ? -1 : 0;
+    } else if (t > tok) {
+      ++after;
+    }
+  }
+  if (open > 0) return true;
+  if (before % 2 == 1) return true;
+  return before == 0 && after % 2 == 1;
+}
+
+bool SentenceWorker::Separated(int a, int b, const Match& m) const {
+  for (int t = std::max(0, a); t < std::min(b, n_); ++t) {
+    if (std::find(m.toks.begin(), m.toks.end(), t) != m.toks.end()) continue;
+    if (std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end()) return true;
+    if (OneOf(f_[t], {"before", "after", "while", "when", "whereas", "because", "although", "which", "who", "as"}) &&
+        !(t + 1 < n_ && OneOf(f_[t + 1], {"well", "part", "much", "many", "soon"}))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceWorker::BackReference(const Match& m) const {
+  const Token& h = s_.tokens[m.head];
+  if (lex_.entry(m.entry).noun && !m.light && ParseOk() && (h.deprel == "nsubj" || h.deprel == "nsubj:pass") &&
+      h.head >= 0 && h.head < n_) {
+    // "The meeting took place on Monday" dates the meeting; "the trip fetched results" does not.
+    if (OneOf(lem_[h.head], {"take", "happen", "occur", "begin", "start", "end", "last", "come", "be", "continue",
+                             "resume", "conclude", "open", "close", "follow", "precede", "go", "run", "get"})) {
+      return false;
+    }
+    for (const LocalTimex& lt : tx_) {
+      for (int t = lt.tok; t < lt.tok_end; ++t) {
+        if (s_.tokens[t].head == m.head) return false;  // "the 3 February call …"
+      }
+    }
+    return true;
+  }
+  // "came to Kyiv a day after meeting Putin": the meeting is dated from the other event, not by this clause.
+  if (!lex_.entry(m.entry).noun && m.b > 0 && h.xpos == "VBG" && OneOf(f_[m.b - 1], {"after", "before", "since"})) {
+    // … unless the date follows it: "before meeting Putin in the Kremlin on Monday".
+    for (const LocalTimex& lt : tx_) {
+      if (lt.tok >= m.e && !Separated(m.e, lt.tok, m)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool SentenceWorker::Background(const Match& m, bool undated) const {
+  const Token& p = s_.tokens[m.pred];
+  if (!lex_.entry(m.entry).noun || m.light) {
+    if (m.b > 0 && p.xpos == "VBG" && f_[m.b - 1] == "for") return true;
+  }
+  if (!undated || !PresentOrPerfect(m.pred)) return false;
+  bool relative = ParseOk() && p.deprel == "acl:relcl";
+  for (int t = m.pred - 1; t >= std::max(0, m.pred - 4) && !relative; --t) {
+    if (OneOf(f_[t], {"who", "which"})) relative = t > 0 && f_[t - 1] == ",";
+    if (!(OneOf(f_[t], {"has", "have", "also", "long", "repeatedly", "not"}) || f_[t].ends_with("ly"))) break;
+  }
+  if (relative) return true;
+  // A perfect over a stretch of time: "in the past few months", "in recent weeks", "for years".
+  for (const TimeExpression& tx : doc_->timexes) {
+    if (tx.start < s_.start || tx.start >= s_.end) continue;
+    if (tx.type == TimexType::kDuration || tx.value == "PAST_REF") return true;
+  }
+  return false;
+}
+
+void SentenceWorker::NoteNarrativeDate() const {
+  // Narrative time: a sentence that dates something in the past moves the reference date even when
+  // no event of it was coded ("Kirby said on Thursday that …"). "Today" in a quotation does not: its day is
+  // the day the words were said.
+  if (!dated_->empty() && dated_->back().sentence == si_) return;
+  for (const LocalTimex& lt : tx_) {
+    const TimeExpression& tx = *lt.tx;
+    if (tx.date.precision != DatePrecision::kDay) continue;
+    if (doc_->published.precision == DatePrecision::kDay && tx.date.ToDays() > doc_->published.ToDays()) continue;
+    if (IsDeicticDate(Text(tx.start, tx.end)) && InsideQuote(lt.tok)) continue;
+    if (!dated_->empty() && dated_->back().sentence == si_) dated_->pop_back();
+    dated_->push_back({si_, tx.date});
+  }
+}
+
+Date SentenceWorker::ContextDate(EventStatus status, int pred, bool undated, std::string* basis) const {
   *basis = "publication";
   if (status != EventStatus::kHappened) return doc_->published;
+  // Headlines, back-references, and what is told in the present or present perfect ("has alleged") are not
+  // narrative past: no date from the sentences around them.
+  if (undated || s_.headline || PresentOrPerfect(pred)) return doc_->published;
   int first = 0;
   while (first < n_ && IsPunct(f_[first])) ++first;
+  if (first < n_ && OneOf(f_[first], {"earlier", "previously", "before"})) return doc_->published;
   const bool shift = first < n_ && (IsShiftMarker(f_[first]) || (f_[first] == "in" && first + 2 < n_ &&
                                                                   f_[first + 2] == "separate"));
   if (!shift) {
@@ -866,6 +1014,8 @@ std::string SentenceWorker::Location(const Match& m, const std::vector<int>& exc
     if (std::find(exclude.begin(), exclude.end(), k) != exclude.end()) continue;
     if (!ms_[k].am->actor.role.empty() && ms_[k].am->actor.role != "GOV") continue;
     if (ms_[k].am->actor.id.rfind("person:", 0) == 0) continue;
+    // "discussed the meetings in Russia", "spoke … before he travelled to Moscow": another event's place.
+    if (ms_[k].b >= m.e ? Separated(m.e, ms_[k].b, m) : Separated(ms_[k].e, m.b, m)) continue;
     int d = ms_[k].b >= m.e ? ms_[k].b - m.e : m.b - ms_[k].e + 2;
     if (d < best_d) {
       best_d = d;
@@ -932,9 +1082,36 @@ void SentenceWorker::Emit(const Match& m) {
     for (int t = m.b - 1, steps = 0; t >= 0 && steps < 6; --t, ++steps) {
       const std::string& f = f_[t];
       if (OneOf(f, {"about", "regarding", "concerning", "discuss", "discussed", "discusses", "discussing"})) return;
+      // "support for Kyiv against Russia's build-up", "diplomacy over Russia's troop buildup", "in response
+      // to the invasion": an event named as the background of another is not reported here.
+      // ("warned against an invasion" is a warning about a possible one: the status cues decide.)
+      if (f == "against" && t > 0 && OneOf(f_[t - 1], {"warned", "warns", "warn", "warning", "cautioned", "cautions"})) {
+        break;
+      }
+      if (OneOf(f, {"against", "over", "amid", "amidst", "despite"})) return;
+      if (f == "to" && t >= 1 && (OneOf(f_[t - 1], {"response", "reaction", "reply", "due", "owing"}))) return;
+      if (f == "of" && t >= 1 && (OneOf(f_[t - 1], {"because", "face", "light", "view", "wake", "fears"}))) return;
       if (IsPunct(f) && f != "'s" && f != "'" && !IsHyphen(f)) break;
       if (IsPrep(f) || IsComplementizer(f) || (IsVerbLike(t) && !OneOf(f, {"recent", "latest"}))) break;
     }
+  }
+  // "the corridor agreed in Istanbul": a participle modifying a noun describes it, it reports no event.
+  // (Only when the sentence has a main verb of its own: "troops landed in Poland" misparsed as a modifier
+  // of "troops" is the report.)
+  if (!e.noun && ParseOk() && s_.tokens[m.head].deprel == "acl" && s_.tokens[m.head].xpos == "VBN" &&
+      m.b > 0 && s_.tokens[m.b - 1].upos == "NOUN" && mention_at_[m.b - 1] == kNone && !IsPairAnaphor(m.b - 1) &&
+      m.e < n_ && OneOf(f_[m.e], {"in", "by", "at", "on", "during", "with", "for", "last", "this"})) {
+    bool main_verb = false;
+    for (int t = 0; t < n_; ++t) {
+      if (s_.tokens[t].head == -1 || s_.tokens[t].deprel == "root") main_verb = s_.tokens[t].upos == "VERB";
+    }
+    if (main_verb) return;
+  }
+  // "using the amassed troops": a participle used as an adjective describes a state, not an event.
+  if (!e.noun && m.b == m.head && m.head > 0 && m.head + 1 < n_ && m.toks.size() == 1 &&
+      OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) && IsDeterminer(f_[m.head - 1]) &&
+      s_.tokens[m.head + 1].upos == "NOUN") {
+    return;
   }
   // ---- source ----
   bool noun_takes_subject = false;
@@ -1002,7 +1179,9 @@ void SentenceWorker::Emit(const Match& m) {
     }
     // "In conversation with Macron, the Russian President cited …": a fronted phrase takes the subject
     // that follows its comma.
-    if (sources.empty() && !noun_takes_subject && m.b <= 3 && n_ > 0 && IsPrep(f_[0])) {
+    const std::string& fronted_type = lex_.Code(e.cameo)->type;
+    if (sources.empty() && !noun_takes_subject && n_ > 0 && IsPrep(f_[0]) &&
+        (m.b <= 3 || (m.b <= 5 && (fronted_type == "CONSULT" || fronted_type == "AGREE")))) {
       int comma = FindAfter(m.e, 10, ",");
       for (int t = m.e; t < std::min(n_, m.e + 10) && comma == kNone; ++t) {
         if (f_[t] == ",") comma = t;
@@ -1056,14 +1235,27 @@ void SentenceWorker::Emit(const Match& m) {
   }
   const bool subject_is_target = recv || passive;
   std::vector<Role> subject;
+  bool own_subject_unknown = false;
   if (ParseOk() && !e.noun) {
     int subj = ParseChild(m.pred, {"nsubj", "nsubj:pass"});
     if (subj != kNone && MentionCovering(subj) != kNone) {
       add_group(&subject, GroupOf(MentionCovering(subj)));
+    } else if (subj != kNone && subj < m.pred && s_.tokens[subj].upos == "NOUN" && !IsPairAnaphor(subj) &&
+               !(subj > 0 && OneOf(f_[subj - 1], {"his", "her", "their", "its"}))) {
+      // "a plane carrying US troops landed": an actor inside the subject phrase stands for it. "before the
+      // ministers arrive": the clause has a subject of its own that is no known actor; an actor further
+      // left belongs to another clause. ("his plans to visit": the owner is the one named before.)
+      for (int t = 0; t < m.pred && subject.empty(); ++t) {
+        if (mention_at_[t] == kNone) continue;
+        int h = t;
+        for (int hops = 0; hops < 6 && h != subj && h >= 0 && h < n_; ++hops) h = s_.tokens[h].head;
+        if (h == subj) add_group(&subject, GroupOf(mention_at_[t]));
+      }
+      own_subject_unknown = subject.empty();
     }
   }
   bool anaphor_pair = false, anaphor_single = false;
-  if (subject.empty() && noun_takes_subject) {
+  if (subject.empty() && noun_takes_subject && !own_subject_unknown) {
     int from = m.pred;
     for (const Role& t : targets) {
       if (t.mention != kNone && ms_[t.mention].b < from) from = ms_[t.mention].b;
@@ -1116,6 +1308,12 @@ void SentenceWorker::Emit(const Match& m) {
         continue;
       }
       int p = FindAfter(m.head + 1, 6 + (m.e - m.head), role);
+      // "to discuss the meetings with Zelensky": a preposition after another trigger noun is that noun's.
+      for (int t = m.e; p != kNone && t < p; ++t) {
+        if (std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end() && LooksNoun(t)) {
+          p = kNone;
+        }
+      }
       if (p != kNone) add_group(&targets, RunAt(p + 1, 3));
     }
   }
@@ -1141,7 +1339,10 @@ void SentenceWorker::Emit(const Match& m) {
     bool phone = false;
     for (int t = std::max(0, m.b - 6); t < std::min(n_, m.e + 6); ++t) {
       if (std::find(m.toks.begin(), m.toks.end(), t) != m.toks.end() && e.cameo != "041") continue;
-      if (OneOf(f_[t], {"phone", "telephone", "phoned", "telephoned", "call", "calls"})) phone = true;
+      if (OneOf(f_[t], {"phone", "telephone", "phoned", "telephoned", "call", "calls"}) &&
+          !(t >= m.e ? Separated(m.e, t, m) : Separated(t + 1, m.b, m))) {
+        phone = true;
+      }
     }
     if (phone || cameo == "041") {
       cameo = "041";
@@ -1190,6 +1391,10 @@ void SentenceWorker::Emit(const Match& m) {
   StatusResult st = ComputeStatus(m);
   std::string date_text;
   auto dates = DatesFor(m.pred, m.toks, &date_text);
+  if (Background(m, dates.empty())) return;
+  const bool undated = BackReference(m) ||
+                       (!dates.empty() && IsDeicticDate(date_text) && InsideQuote(TokenAt(dates[0][0]->start)));
+  if (undated) dates.clear(), date_text.clear();
   std::string attribution = Attribution(m);
   std::string instrument;
   if (code->type == "AID" || code->type == "MOBILIZE" || code->type == "ASSAULT") instrument = Instrument(m);
@@ -1270,7 +1475,7 @@ void SentenceWorker::Emit(const Match& m) {
         ev.date_basis = "text";
         ev.date_text = date_text;
       } else {
-        ev.date = ContextDate(st.status, &ev.date_basis);
+        ev.date = ContextDate(st.status, m.pred, undated, &ev.date_basis);
       }
       if (ev.status == EventStatus::kHappened && doc_->published.precision == DatePrecision::kDay &&
           ev.date.precision == DatePrecision::kDay && ev.date.ToDays() > doc_->published.ToDays()) {
@@ -1302,6 +1507,9 @@ void SentenceWorker::DeriveAccusation(const Match& m, const StatusResult& st, co
                      "feared", "accused", "accuses"})) {
     return;
   }
+  // A claim noun ("as fears grow that …", "warnings that …") accuses only when its holder is named with it
+  // ("Washington's fears"); the nearest subject is not the one who fears.
+  if (s_.tokens[g].upos == "NOUN" && !(g >= 2 && f_[g - 1] == "'s" && mention_at_[g - 2] != kNone)) return;
   if (static_cast<int>(used_govern_.size()) < n_) used_govern_.assign(n_, 0);
   if (used_govern_[g]) return;
   if (std::find(trigger_heads_.begin(), trigger_heads_.end(), g) != trigger_heads_.end()) return;
@@ -1346,7 +1554,7 @@ void SentenceWorker::DeriveAccusation(const Match& m, const StatusResult& st, co
     ev.date_basis = "text";
     ev.date_text = dt;
   } else {
-    ev.date = ContextDate(EventStatus::kHappened, &ev.date_basis);
+    ev.date = ContextDate(EventStatus::kHappened, g, false, &ev.date_basis);
   }
   ev.status = EventStatus::kHappened;
   ev.confidence = 0.6;
@@ -1362,6 +1570,7 @@ void SentenceWorker::Run() {
   for (const Match& m : matches) trigger_heads_.push_back(m.head);
   const size_t first_new = doc_->events.size();
   for (const Match& m : matches) Emit(m);
+  NoteNarrativeDate();
   // A threat conditional on an attack ("In the event of an invasion, Biden vowed to end …") is aimed at
   // the would-be attacker: this sentence's attacker, else the latest one named in the last sentences.
   bool conditional_attack = false;
@@ -1403,17 +1612,6 @@ Status EventAnnotator::Annotate(Document* doc) const {
   for (int si = 0; si < static_cast<int>(doc->sentences.size()); ++si) {
     SentenceWorker w(*lexicon_, options_, doc, si, &dated, lede);
     w.Run();
-    // Narrative time: a sentence that dates something in the past moves the reference date even when
-    // no event of it was coded ("Kirby said on Thursday that …").
-    if (dated.empty() || dated.back().sentence != si) {
-      const Sentence& s = doc->sentences[si];
-      for (const TimeExpression& tx : doc->timexes) {
-        if (tx.start < s.start || tx.start >= s.end || tx.date.precision != DatePrecision::kDay) continue;
-        if (doc->published.precision == DatePrecision::kDay && tx.date.ToDays() > doc->published.ToDays()) continue;
-        if (!dated.empty() && dated.back().sentence == si) dated.pop_back();
-        dated.push_back({si, tx.date});
-      }
-    }
     // The lede date: the first text-dated happened event of the first two sentences.
     if (!lede.known() && si < 2 && !dated.empty()) lede = dated.front().date;
   }

@@ -83,6 +83,7 @@ struct Item {
   size_t index = 0;  // into the mentions vector
   DayInterval iv;
   bool swapped = false;  // source/target exchanged to orient a symmetric pair
+  bool loose = false;    // dated only by publication: a window of days before it
   std::string src_key, tgt_key, src_person, tgt_person;
 };
 
@@ -100,6 +101,11 @@ bool PersonsFit(const std::string& a, const std::string& b) { return a.empty() |
 bool ClusterFits(const Cluster& c, const Item& it, const std::string& mode) {
   if (!mode.empty() && !c.mode.empty() && mode != c.mode) return false;
   if (!PersonsFit(c.src_person, it.src_person) || !PersonsFit(c.tgt_person, it.tgt_person)) return false;
+  // A report dated only by its publication refers back to an event; it names people only when the event
+  // it joins names the same ones (not "a Putin-Zelensky meeting" joining a meeting of their ministers).
+  if (it.loose && ((!it.src_person.empty() && c.src_person.empty()) || (!it.tgt_person.empty() && c.tgt_person.empty()))) {
+    return false;
+  }
   return Intersects(c.iv, it.iv);
 }
 
@@ -214,12 +220,20 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   const bool flip = swapped > as_is || (swapped == as_is && !idx.empty() && items[idx[0]].swapped);
   std::vector<const Actor*> src, tgt;
   std::map<std::string, int> cameo_votes, mode_votes, location_votes;
-  std::map<std::string, std::set<std::string>> day_text, day_pub, coarse_text, planned_pub, status_docs;
+  // Day dates stated by the report's own sentence; taken from the sentences around it; its publication.
+  std::map<std::string, std::set<std::string>> day_text, day_context, day_pub, coarse_text, planned_pub, status_docs;
   std::map<std::string, int> explicit_votes, own_sentence_votes;  // dates stated with a number; in the sentence itself
   std::map<std::string, Date> date_of;
   std::map<std::string, int64_t> first_published;  // date value → earliest publication day reporting it
   std::set<std::string> outlets, docs;
   std::map<std::string, double> doc_conf;
+  // A date taken from the sentences around a report counts as the document's word unless the document
+  // states the event's date itself in another report of it.
+  std::set<std::string> docs_with_text_date;
+  for (size_t i : idx) {
+    const EventMention& m = mentions[items[i].index].mention;
+    if (m.date_basis == "text" && m.date.known()) docs_with_text_date.insert(m.doc);
+  }
   for (size_t i : idx) {
     const MentionRecord& r = mentions[items[i].index];
     const EventMention& m = r.mention;
@@ -241,7 +255,8 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     if (!from_text && m.status == EventStatus::kPlanned) {
       planned_pub[d].insert(m.doc);  // the publication day of an announcement: the weakest evidence
     } else if (m.date.precision == DatePrecision::kDay) {
-      (from_text ? day_text : day_pub)[d].insert(m.doc);
+      const bool weak = m.date_basis == "context" && docs_with_text_date.count(m.doc);
+      (weak ? day_context : from_text ? day_text : day_pub)[d].insert(m.doc);
       if (from_text && HasDigit(m.date_text)) explicit_votes[d]++;
       if (m.date_basis == "text") own_sentence_votes[d]++;
       if (from_text && r.published.known()) {
@@ -295,7 +310,16 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   if (!day_text.empty()) {
     auto v = rank_dates(day_text);
     e.date = date_of[v[0].value];
-    if (v.size() > 1) e.conflicts.push_back({"date", v[0].value, v});
+    // A document does not contradict itself: a value backed only by documents that also back the chosen
+    // one is no conflict between reports.
+    const std::set<std::string> chosen_docs(v[0].docs.begin(), v[0].docs.end());
+    const bool other_voice = std::any_of(v.begin() + 1, v.end(), [&](const SupportedValue& x) {
+      return std::any_of(x.docs.begin(), x.docs.end(), [&](const std::string& d) { return !chosen_docs.count(d); });
+    });
+    if (v.size() > 1 && other_voice) e.conflicts.push_back({"date", v[0].value, v});
+  } else if (!day_context.empty()) {
+    auto v = rank_dates(day_context);
+    e.date = date_of[v[0].value];
   } else if (!day_pub.empty()) {
     e.date = date_of[day_pub.begin()->first];  // the earliest report
   } else if (!coarse_text.empty()) {
@@ -357,6 +381,14 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   return e;
 }
 
+// True when the event's date is disputed with no value better supported than another.
+bool TiedDate(const Event& e) {
+  for (const auto& c : e.conflicts) {
+    if (c.field == "date" && c.values.size() >= 2 && c.values[0].docs.size() == c.values[1].docs.size()) return true;
+  }
+  return false;
+}
+
 // A date conflict whose best values tie in support is settled by the events reported in the same sentences:
 // "X called Y on Wednesday and both backed Z" describes one occasion, so when the call is undisputed and
 // better attested than the tie, its date is the date of the whole sentence. Decisions are taken on the
@@ -392,7 +424,7 @@ void SettleTiedDates(std::vector<Event>* events) {
     std::set<std::string> best_dates;
     for (size_t j : anchors) {
       const Event& a = (*events)[j];
-      if (a.has_conflict("date") || a.date.precision != DatePrecision::kDay || !tied.count(a.date.ToString())) continue;
+      if (TiedDate(a) || a.date.precision != DatePrecision::kDay || !tied.count(a.date.ToString())) continue;
       if (a.num_articles > best_articles) {
         best_articles = a.num_articles;
         best_dates = {a.date.ToString()};
@@ -496,6 +528,10 @@ DayInterval MentionInterval(const MentionRecord& r, const MergeOptions& options)
       if (m.date_basis == "publication" && m.status == EventStatus::kHappened) {
         return DayInterval{start - options.publication_lookback_days, start};
       }
+      if (m.date_basis == "context") {
+        // Dated from the sentences around it: a day either side, so a report dated in its own words wins.
+        return DayInterval{start - options.context_slack_days, start + options.context_slack_days};
+      }
       if (m.date_basis == "publication" && m.status == EventStatus::kPlanned) {
         // Announced without a date: some day after publication.
         return DayInterval{start, start + options.planned_lookahead_days};
@@ -554,6 +590,7 @@ std::vector<Event> MergeMentions(std::vector<MentionRecord> mentions, const Merg
     Item& it = items[i];
     it.index = i;
     it.iv = MentionInterval(mentions[i], options);
+    it.loose = m.date_basis == "publication" && m.status == EventStatus::kHappened;
     it.src_key = ActorKey(m.source.actor);
     it.tgt_key = ActorKey(m.target.actor);
     it.src_person = PersonOf(m.source.actor);
@@ -587,10 +624,14 @@ std::vector<Event> MergeMentions(std::vector<MentionRecord> mentions, const Merg
           best = static_cast<long>(c);
           continue;
         }
+        // Several fit: the one this document already reports, then (for a report dated only by its
+        // publication, which refers back) the latest, else the best attested.
         const Cluster& b = clusters[best];
         const bool same_c = clusters[c].docs.count(m.doc), same_b = b.docs.count(m.doc);
         if (same_c != same_b) {
           if (same_c) best = static_cast<long>(c);
+        } else if (m.date_basis == "publication" && clusters[c].iv.lo != b.iv.lo) {
+          if (clusters[c].iv.lo > b.iv.lo) best = static_cast<long>(c);
         } else if (clusters[c].docs.size() > b.docs.size()) {
           best = static_cast<long>(c);
         }

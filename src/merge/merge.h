@@ -3,8 +3,10 @@
 // Mentions are blocked by PLOVER type and actor pair (countries; the pair is unordered for symmetric
 // types such as CONSULT), sorted, and clustered greedily inside each block when they are compatible:
 //   - dates agree within each mention's precision (a month or ISO week joins a day inside it; a date taken
-//     from the publication date joins an event a few days before it);
-//   - actors agree (a country matches its government and its people; two different people do not);
+//     from the publication date joins an event in the days before it, the latest when several fit; a date
+//     from the narrative context is a day either side and yields to the same document's own date);
+//   - actors agree (a country matches its government and its people; two different people do not; a
+//     report dated only by publication does not bring named people into an event that names none);
 //   - modes agree when both are given ("phone" and "visit" are different events);
 //   - statuses agree (happened, planned and denied reports of one event merge; hypothetical ones stay apart).
 // Then neighbouring day-precise clusters of one block that no document reports both of, and whose dates
@@ -27,7 +29,8 @@ namespace dateline {
 
 struct MergeOptions {
   int conflict_window_days = 1;     // day-precise reports this close, from disjoint documents: one event
-  int publication_lookback_days = 3;  // an undated "happened" report covers [published - this, published]
+  int publication_lookback_days = 10;  // an undated "happened" report covers [published - this, published]
+  int context_slack_days = 1;         // a report dated from its context covers [date - this, date + this]
   int planned_lookahead_days = 30;    // an undated "planned" report covers [published, published + this]
   int denial_window_days = 7;       // a denial links to a claim made at most this many days before it
   bool link_denials = true;
@@ -42,7 +45,8 @@ struct DayInterval {
 };
 
 // The days a mention's date allows: its day, month, year or ISO week (a TIMEX value "2022-W05" in
-// date_text), or for a date based on publication the few days up to it. Unbounded when unknown.
+// date_text); a day either side for a date from the narrative context; for a date based on publication the
+// days up to it (happened) or after it (planned). Unbounded when unknown.
 DayInterval MentionInterval(const MentionRecord& m, const MergeOptions& options = {});
 
 // Builds the record of every event mention of an annotated document (outlet, publication date and the

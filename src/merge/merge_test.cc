@@ -338,3 +338,77 @@ TEST(MergeTest, TiedDateFollowsTheUndisputedEventOfTheSameSentence) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+MentionRecord Undated(const std::string& doc, const Actor& src, const Actor& tgt, Date published) {
+  auto r = M(doc, "CONSULT", src, tgt, published, EventStatus::kHappened, "");
+  r.mention.date_basis = "publication";
+  r.published = published;
+  return r;
+}
+
+TEST(MergeTest, ReportDatedByPublicationJoinsTheLatestFittingEventOfTheWindow) {
+  // Two Biden-Macron calls a week apart; a later article mentions "the call" without a date.
+  auto first = M("a", "CONSULT", kBiden, kMacron, Date::Day(2022, 2, 2));
+  auto second = M("b", "CONSULT", kBiden, kMacron, Date::Day(2022, 2, 9));
+  auto back = Undated("c", kMacron, kBiden, Date::Day(2022, 2, 10));
+  auto events = MergeMentions({first, second, back});
+  ASSERT_EQ(events.size(), 2u);
+  for (const auto& e : events) {
+    EXPECT_EQ(e.num_mentions, e.date.ToString() == "2022-02-09" ? 2 : 1) << e.date.ToString();
+  }
+}
+
+TEST(MergeTest, ReportDatedByPublicationLooksBackTenDaysNotMore) {
+  auto old = M("a", "CONSULT", kBiden, kMacron, Date::Day(2022, 1, 20));
+  auto back = Undated("b", kBiden, kMacron, Date::Day(2022, 2, 10));
+  EXPECT_EQ(MergeMentions({old, back}).size(), 2u);
+  auto recent = M("a", "CONSULT", kBiden, kMacron, Date::Day(2022, 2, 1));
+  EXPECT_EQ(MergeMentions({recent, back}).size(), 1u);
+}
+
+TEST(MergeTest, ReportDatedByPublicationDoesNotBringPeopleIntoAnEventOfOthers) {
+  // "a Putin-Zelensky meeting" (undated) is not the meeting of their countries' ministers.
+  auto ministers = M("a", "CONSULT", Government("RUS"), Government("UKR"), Date::Day(2022, 2, 8));
+  auto leaders = Undated("b", kPutin, Person("volodymyr-zelensky", "Volodymyr Zelensky", "UKR"),
+                         Date::Day(2022, 2, 10));
+  EXPECT_EQ(MergeMentions({ministers, leaders}).size(), 2u);
+}
+
+TEST(MergeTest, ContextDateYieldsToTheSameDocumentsOwnDate) {
+  // One article dates the meeting in its own words (8th) and elsewhere leaves it to the narrative (9th): one
+  // event on the 8th, no conflict. Another article dated only by context keeps its say.
+  auto own = M("a", "CONSULT", kMacron, kPutin, Date::Day(2022, 2, 8), EventStatus::kHappened, "the next day", 1);
+  auto ctx = M("a", "CONSULT", kMacron, kPutin, Date::Day(2022, 2, 9), EventStatus::kHappened, "", 2);
+  ctx.mention.date_basis = "context";
+  auto events = MergeMentions({own, ctx});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date.ToString(), "2022-02-08");
+  EXPECT_TRUE(events[0].conflicts.empty());
+  auto other = M("b", "CONSULT", kMacron, kPutin, Date::Day(2022, 2, 9), EventStatus::kHappened, "", 0);
+  other.mention.date_basis = "context";
+  events = MergeMentions({own, other});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_TRUE(events[0].has_conflict("date"));
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(MergeTest, ADocumentDoesNotContradictItself) {
+  // One article dates two reports of the same rejection from two different passages: no conflict.
+  auto a = M("a", "REJECT", Country("RUS"), Country("FRA"), Date::Day(2022, 2, 8), EventStatus::kHappened, "", 1);
+  auto b = M("a", "REJECT", Country("RUS"), Country("FRA"), Date::Day(2022, 2, 9), EventStatus::kHappened, "", 2);
+  a.mention.date_basis = b.mention.date_basis = "context";
+  auto events = MergeMentions({a, b});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].has_conflict("date"));
+}
+
+}  // namespace
+}  // namespace dateline

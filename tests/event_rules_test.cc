@@ -1,0 +1,173 @@
+// Event rules on short news snippets run through the whole pipeline (segment → tag → parse → ner → timex →
+// actors → events): what a sentence reports as news, what it only mentions as background, and where an
+// event's date comes from. The snippets are invented; each row is one general construction.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+
+namespace dateline {
+namespace {
+
+const Pipeline& Pipe() {
+  static Pipeline* p = [] {
+    auto l = Pipeline::Load(PipelineOptions{});
+    EXPECT_TRUE(l.ok()) << l.status().ToString();
+    return l.ok() ? std::move(l).value().release() : nullptr;
+  }();
+  return *p;
+}
+
+std::vector<EventMention> Annotate(const std::string& text, Date published) {
+  Document d;
+  d.id = "snippet";
+  d.published = published;
+  d.text = text;
+  EXPECT_TRUE(Pipe().Process(&d).ok());
+  return d.events;
+}
+
+std::string Show(const std::vector<EventMention>& evs) {
+  std::string s;
+  for (const auto& e : evs) {
+    s += "[" + e.trigger + " " + e.type + " " + e.source.actor.country + "->" + e.target.actor.country + " " +
+         EventStatusName(e.status) + " " + e.date.ToString() + " " + e.date_basis + "] ";
+  }
+  return s;
+}
+
+// The first mention of this type between these countries (either order for CONSULT), or nullptr.
+const EventMention* Find(const std::vector<EventMention>& evs, const std::string& type, const std::string& a,
+                         const std::string& b) {
+  for (const auto& e : evs) {
+    if (e.type != type) continue;
+    const std::string& s = e.source.actor.country;
+    const std::string& t = e.target.actor.country;
+    if ((s == a && t == b) || (type == "CONSULT" && s == b && t == a)) return &e;
+  }
+  return nullptr;
+}
+
+struct Absent {
+  const char* text;
+  const char* type;
+  const char* src;
+  const char* tgt;  // "" = any target
+};
+
+// Background, not news: none of these sentences reports a happened or planned event of this kind.
+TEST(EventRules, BackgroundIsNotReported) {
+  const Date pub = Date::Day(2022, 2, 8);
+  const Absent cases[] = {
+      // an event named as the background of another
+      {"Poland voiced support for Lithuania against Belarus's military build-up near the border.", "MOBILIZE",
+       "BLR", ""},
+      {"The talks took place amid Russia's troop buildup near Ukraine.", "MOBILIZE", "RUS", ""},
+      // a participle used as an adjective
+      {"Officials said Moscow could later use the amassed troops.", "MOBILIZE", "RUS", ""},
+      // a claim noun with no named holder
+      {"Scholz flew to Kyiv as fears grow that Russia could invade Ukraine.", "ACCUSE", "DEU", "RUS"},
+      // the topic of talk: the meetings discussed are not the speaker's
+      {"Biden spoke with Macron to discuss the French leader's meetings with Putin and Zelensky.", "CONSULT",
+       "USA", "RUS"},
+      {"Biden spoke with Macron to discuss the French leader's meetings with Putin and Zelensky.", "CONSULT",
+       "USA", "UKR"},
+      // a standing position told in a relative clause
+      {"Biden and Macron, who have called for restraint, spoke by phone on Monday.", "REQUEST", "USA", ""},
+      // a repeated activity over a stretch of time
+      {"In recent months, Poland and Lithuania have accused Belarus of pushing migrants across the border.",
+       "ACCUSE", "POL", "BLR"},
+      // the reason for another event
+      {"Germany has come under criticism from Kyiv for refusing to send weapons to Ukraine.", "REJECT", "DEU",
+       ""},
+      // a clause with a subject of its own that is no actor
+      {"Erdogan is expected to speak with Putin and Zelensky by phone before the ministers arrive.", "CONSULT",
+       "RUS", "UKR"},
+      // a participle describing a noun
+      {"A convoy reached Kherson through the corridor agreed in Istanbul last week.", "AGREE", "", ""},
+  };
+  for (const Absent& c : cases) {
+    auto evs = Annotate(c.text, pub);
+    for (const auto& e : evs) {
+      if (e.type != c.type || (e.status != EventStatus::kHappened && e.status != EventStatus::kPlanned)) continue;
+      const bool src = !*c.src || e.source.actor.country == c.src;
+      const bool tgt = !*c.tgt || e.target.actor.country == c.tgt ||
+                       (e.type == "CONSULT" && e.source.actor.country == c.tgt && e.target.actor.country == c.src);
+      EXPECT_FALSE(src && tgt) << c.text << "\n  " << Show(evs);
+    }
+  }
+}
+
+TEST(EventRules, TopicOfTalkLeavesTheTalkItself) {
+  auto evs = Annotate("Biden spoke with Macron to discuss the French leader's meetings with Putin and Zelensky.",
+                 Date::Day(2022, 2, 9));
+  EXPECT_NE(Find(evs, "CONSULT", "USA", "FRA"), nullptr) << Show(evs);
+}
+
+TEST(EventRules, PresentPerfectTakesNoDateFromTheSentenceBefore) {
+  auto evs = Annotate("Biden spoke with Scholz on Monday. The United States has accused Russia of massing troops.",
+                 Date::Day(2022, 2, 10));
+  const EventMention* call = Find(evs, "CONSULT", "USA", "DEU");
+  ASSERT_NE(call, nullptr) << Show(evs);
+  EXPECT_EQ(call->date.ToString(), "2022-02-07");
+  const EventMention* acc = Find(evs, "ACCUSE", "USA", "RUS");
+  ASSERT_NE(acc, nullptr) << Show(evs);
+  EXPECT_EQ(acc->date_basis, "publication") << Show(evs);
+}
+
+TEST(EventRules, PastTenseTakesTheNarrativeDate) {
+  auto evs = Annotate("Biden spoke with Scholz on Monday. The two leaders also discussed energy prices.",
+                 Date::Day(2022, 2, 10));
+  int dated = 0;
+  for (const auto& e : evs) dated += e.type == "CONSULT" && e.date.ToString() == "2022-02-07";
+  EXPECT_EQ(dated, 2) << Show(evs);
+}
+
+TEST(EventRules, TodayInAQuotationIsNotThePublicationDay) {
+  auto evs = Annotate("\"President Biden spoke today with Chancellor Scholz of Germany,\" the White House said in a "
+                 "statement.",
+                 Date::Day(2022, 2, 10));
+  const EventMention* call = Find(evs, "CONSULT", "USA", "DEU");
+  ASSERT_NE(call, nullptr) << Show(evs);
+  EXPECT_EQ(call->date_basis, "publication") << Show(evs);
+}
+
+TEST(EventRules, TodayOutsideAQuotationIsThePublicationDay) {
+  auto evs = Annotate("President Biden spoke today with Chancellor Scholz of Germany.", Date::Day(2022, 2, 10));
+  const EventMention* call = Find(evs, "CONSULT", "USA", "DEU");
+  ASSERT_NE(call, nullptr) << Show(evs);
+  EXPECT_EQ(call->date_basis, "text");
+  EXPECT_EQ(call->date.ToString(), "2022-02-10");
+}
+
+TEST(EventRules, BackReferenceIsNotDatedByTheReportingVerb) {
+  auto evs = Annotate("On Tuesday, Macron told reporters in Kyiv that his Moscow trip had produced results.",
+                 Date::Day(2022, 2, 9));
+  for (const auto& e : evs) {
+    if (e.type == "CONSULT") EXPECT_NE(e.date_basis, "text") << Show(evs);
+  }
+}
+
+TEST(EventRules, AfterDoingSomethingOnADayKeepsItsDate) {
+  auto evs = Annotate("Macron said dialogue was his priority before meeting Putin in the Kremlin on February 7.",
+                 Date::Day(2022, 2, 6));
+  const EventMention* m = Find(evs, "CONSULT", "FRA", "RUS");
+  ASSERT_NE(m, nullptr) << Show(evs);
+  EXPECT_EQ(m->date.ToString(), "2022-02-07") << Show(evs);
+  EXPECT_EQ(m->date_basis, "text");
+}
+
+TEST(EventRules, HeadlineTakesNoNarrativeDate) {
+  auto evs = Annotate("Biden spoke with Scholz on Monday.\n\nRussia rejects Western claims on troop withdrawal\n\n"
+                 "The Kremlin said more talks were needed.",
+                 Date::Day(2022, 2, 10));
+  for (const auto& e : evs) {
+    if (e.type == "REJECT") EXPECT_EQ(e.date_basis, "publication") << Show(evs);
+  }
+}
+
+}  // namespace
+}  // namespace dateline
