@@ -442,6 +442,9 @@ class Matcher {
     }
     if (f.value.size() >= 7 && f.value[4] == '-' && f.value[5] == 'Q' && f.anchor != "previous")
       last_quarter_ = f.value;
+    // "the first nine months", "the six months ended …": the focus moves from a quarter to the
+    // year to date, so a following "a year earlier" is the year before, not the quarter.
+    if (f.type == TimexType::kDuration && (f.value == "P6M" || f.value == "P9M")) last_quarter_.clear();
     if (f.date.known() && f.type == TimexType::kDate && f.anchor != "previous") ref_any_ = f.date;
     out->push_back(std::move(f));
   }

@@ -259,6 +259,15 @@ TEST(TimexAnchoring, PreviousWeekdayFollowsTheMentionedDate) {
   EXPECT_EQ(x->anchor, "previous");
 }
 
+// After "the nine months" the focus is the year to date: "a year earlier" is the year, not the quarter.
+TEST(TimexAnchoring, YearEarlierAfterYearToDateIsTheYear) {
+  const std::string text = "Profit rose in the third quarter. In the nine months, net fell from a year earlier.";
+  const auto xs = TagTimexes(text, D("1989-10-26"));
+  const auto* x = Find(xs, text, "a year earlier");
+  ASSERT_NE(x, nullptr) << Dump(xs, text);
+  EXPECT_EQ(x->value, "1988");
+}
+
 TEST(TimexAnchoring, UnknownPublicationDateGivesPlaceholders) {
   const std::string text = "The talks resumed on Monday, and on March 3 the leaders met. It ended in 2019.";
   const auto xs = TagTimexes(text, Date{});
