@@ -56,6 +56,11 @@ bool ParseIsoWeek(const std::string& s, DayInterval* out) {
   return true;
 }
 
+// "RUS": an ISO 3166-1 alpha-3 code (event locations are a country code or a place name as written).
+bool IsCountryCode(const std::string& s) {
+  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](unsigned char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 bool HasDigit(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
@@ -220,6 +225,7 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   const bool flip = swapped > as_is || (swapped == as_is && !idx.empty() && items[idx[0]].swapped);
   std::vector<const Actor*> src, tgt;
   std::map<std::string, int> cameo_votes, mode_votes, location_votes;
+  std::map<std::string, std::set<std::string>> location_docs;  // country of the place named → documents
   // Day dates stated by the report's own sentence; taken from the sentences around it; its publication.
   std::map<std::string, std::set<std::string>> day_text, day_context, day_pub, coarse_text, planned_pub, status_docs;
   std::map<std::string, int> explicit_votes, own_sentence_votes;  // dates stated with a number; in the sentence itself
@@ -244,6 +250,7 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     if (!m.cameo.empty()) cameo_votes[m.cameo]++;
     if (!m.mode.empty()) mode_votes[m.mode]++;
     if (!m.location.empty()) location_votes[m.location]++;
+    if (IsCountryCode(m.location)) location_docs[m.location].insert(m.doc);
     docs.insert(m.doc);
     outlets.insert(r.outlet.empty() ? "doc:" + m.doc : r.outlet);
     doc_conf[m.doc] = std::max(doc_conf[m.doc], m.confidence);
@@ -280,6 +287,23 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
   e.cameo = top(cameo_votes);
   e.mode = top(mode_votes);
   e.location = top(location_votes);
+  // Reports placing the event in different countries disagree (a document does not contradict itself).
+  if (location_docs.size() > 1) {
+    std::vector<SupportedValue> v;
+    for (const auto& [loc, ds] : location_docs) v.push_back({loc, {ds.begin(), ds.end()}});
+    std::stable_sort(v.begin(), v.end(), [](const SupportedValue& a, const SupportedValue& b) {
+      return a.docs.size() > b.docs.size();
+    });
+    const std::set<std::string> top_docs(v[0].docs.begin(), v[0].docs.end());
+    bool other_voice = false;
+    for (size_t k = 1; k < v.size(); ++k) {
+      for (const auto& d : v[k].docs) other_voice = other_voice || !top_docs.count(d);
+    }
+    if (other_voice) {
+      if (IsCountryCode(e.location) && e.location != v[0].value) e.location = v[0].value;
+      e.conflicts.push_back({"location", v[0].value, v});
+    }
+  }
   for (const auto& r : e.mentions) {
     if (r.mention.cameo == e.cameo) {
       e.quad_class = r.mention.quad_class;

@@ -412,3 +412,27 @@ TEST(MergeTest, ADocumentDoesNotContradictItself) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(MergeTest, ReportsPlacingAnEventInDifferentCountriesAreAConflict) {
+  auto a = M("a", "CONSULT", kMacron, kPutin, Date::Day(2022, 2, 7));
+  a.mention.location = "RUS";
+  auto b = M("b", "CONSULT", kMacron, kPutin, Date::Day(2022, 2, 7));
+  b.mention.location = "RUS";
+  auto c = M("c", "CONSULT", kMacron, kPutin, Date::Day(2022, 2, 7));
+  c.mention.location = "UKR";
+  auto events = MergeMentions({a, b, c});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].location, "RUS");
+  ASSERT_TRUE(events[0].has_conflict("location"));
+  // One document naming two countries (a trip with two legs) is no conflict.
+  c.mention.doc = "a";
+  events = MergeMentions({a, b, c});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_FALSE(events[0].has_conflict("location"));
+}
+
+}  // namespace
+}  // namespace dateline
