@@ -1882,6 +1882,18 @@ class Matcher {
     int e = j;
     {
       int s = j;
+      // "10:35 a.m. (0735 GMT) Friday": the day after a bracketed restatement belongs to this time
+      // too, but the span stays the clock time itself.
+      bool bracket = false;
+      if (P(s, '(')) {
+        for (int r = s + 1; r < n_ && r <= s + 6; ++r) {
+          if (P(r, ')')) {
+            bracket = IsNum(s + 1);
+            if (bracket) s = r + 1;
+            break;
+          }
+        }
+      }
       if (P(s, ',') || W(s, "on")) ++s;
       Found g;
       if (X(s) && X(s)->weekday && !X(s)->plural && T(s).cap && WeekdayExpr(s, &g) && g.date.known()) {
@@ -1900,6 +1912,7 @@ class Matcher {
         e = g.e;
       }
       extra_.clear();
+      if (bracket) e = j;
     }
     f->e = e;
     if (!day.known() || day.precision != DatePrecision::kDay) {
