@@ -1140,10 +1140,21 @@ class Matcher {
         return false;
       if (nx.kind == kWordTok && !nx.cap && !(nx.lex && nx.lex->prep) && nx.w != "as" && nx.w != "is" &&
           nx.w != "was" && nx.w != "will" && nx.w != "if" && nx.w != "when" && nx.w != "but" &&
-          nx.w != "because" && nx.w != "unless" && nx.w != "than" && nx.w != "where" && nx.w != "while")
+          nx.w != "because" && nx.w != "unless" && nx.w != "than" && nx.w != "where" && nx.w != "while" &&
+          !(W(i - 1, "in") && (nx.w == "it" || nx.w == "he" || nx.w == "she" || nx.w == "they" ||
+                               nx.w == "we" || nx.w == "i" || nx.w == "you" || nx.w == "there")))
         return false;  // "the future president"
+      if (W(i + 2, "of")) return false;  // "the future of Europe": the fate, not a time
       f->e = i + 2;
       f->value = W(i + 1, "future") ? "FUTURE_REF" : "PAST_REF";
+      f->anchor = "dct";
+      return true;
+    }
+    // "Islam will one day be …": some day ahead, not a duration.
+    if (k.w == "one" && W(i + 1, "day") && (W(i - 1, "will") || W(i - 1, "would") || W(i - 1, "may") ||
+                                           W(i - 1, "might") || W(i - 1, "could") || W(i - 1, "can"))) {
+      f->e = i + 2;
+      f->value = "FUTURE_REF";
       f->anchor = "dct";
       return true;
     }
@@ -2073,6 +2084,16 @@ class Matcher {
         period = true;
         ++e;
       }
+      int n = 0;
+      const int ne = Number(e, &n, false);
+      if (!q && !period && ne >= 0 && n > 0 && X(ne) && X(ne)->unit && X(ne)->plural) {
+        // "the year-earlier nine months": the length of that period
+        f->b = i;
+        f->e = ne + 1;
+        f->type = TimexType::kDuration;
+        f->value = DurationValue(n, X(ne)->unit);
+        return true;
+      }
       if (the && !period) return false;
     } else if (comparable && (W(j, "period") || W(j, "quarter")) &&
                ((W(j + 1, "last") && W(j + 2, "year")) ||
@@ -2215,6 +2236,7 @@ class Matcher {
       if (W(j, "full") || W(j, "current") || W(j, "latest")) ++j;
       if (W(j, "fiscal")) ++j;
       if (!W(j, "year")) return false;
+      if (P(j + 1, '-') && !T(j + 1).sp) return false;  // "the year-earlier …", "the year-end …"
       f->b = i;
       f->e = j + 1;
       if (W(j + 1, "ended") || W(j + 1, "ending") || W(j + 1, "ends") || W(j + 1, "to")) {

@@ -147,6 +147,10 @@ const Case kCases[] = {
     {"deictic", "2022-02-10", "The firm may soon seek a buyer.", "soon", "DATE", "FUTURE_REF"},
     {"deictic", "2022-02-10", "Listing is planned in the near future.", "the near future", "DATE", "FUTURE_REF"},
     {"negative", "2022-02-10", "He was soon released by the police.", "", "", ""},
+    {"deictic", "2022-02-10", "Crane said that in the past it considered a bid.", "the past", "DATE", "PAST_REF"},
+    {"deictic", "2022-02-10", "Many believe the city will one day host the games.", "one day", "DATE", "FUTURE_REF"},
+    {"negative", "2022-02-10", "Leaders met to discuss the future of Europe.", "", "", ""},
+    {"duration", "1989-10-26", "Net for the year-earlier nine months rose.", "the year-earlier nine months", "DURATION", "P9M"},
     {"quarter", "2022-10-30", "The unit lost money in the past two quarters.", "the past two quarters", "DURATION", "P2Q"},
     // Quarters, halves, seasons, decades, centuries.
     {"quarter", "2022-10-26", "Profit rose in the third quarter.", "the third quarter", "DATE", "2022-Q3"},
