@@ -3,21 +3,43 @@
 #include <algorithm>
 #include <cmath>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dateline {
 
-void LinearModel::Index(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& lens) {
-  size_t cap = 16;
-  while (cap < keys.size() * 2) cap <<= 1;
-  mask_ = cap - 1;
-  slots_.assign(cap, Slot{0, 0, 0});
-  num_features_ = keys.size();
-  uint32_t begin = 0;
-  for (size_t f = 0; f < keys.size(); ++f) {
-    size_t i = static_cast<size_t>(keys[f]) & mask_;
-    while (slots_[i].key != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{keys[f], begin, lens[f]};
-    begin += lens[f];
+void LinearModel::AddRow(const int16_t* row, float* scores) const {
+  const uint32_t n = num_classes_;
+  uint32_t c = 0;
+#if defined(__SSE2__)
+  // Exact as the scalar loop: int16 → float is exact, then one IEEE single multiply and one add per lane.
+  const __m128 scale = _mm_set1_ps(scale_);
+  for (; c + 8 <= n; c += 8) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
+    const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
+    const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
+    _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_mul_ps(_mm_cvtepi32_ps(lo), scale)));
+    _mm_storeu_ps(scores + c + 4,
+                  _mm_add_ps(_mm_loadu_ps(scores + c + 4), _mm_mul_ps(_mm_cvtepi32_ps(hi), scale)));
   }
+#endif
+  for (; c < n; ++c) scores[c] += static_cast<float>(row[c]) * scale_;
+}
+
+void LinearModel::Reset(size_t count) {
+  size_t cap = 16;
+  while (cap < count * 2) cap <<= 1;
+  mask_ = cap - 1;
+  slots_.assign(cap, Slot{});
+  num_features_ = count;
+}
+
+LinearModel::Slot* LinearModel::Insert(uint64_t key) {
+  size_t i = static_cast<size_t>(key) & mask_;
+  while (slots_[i].key != 0) i = (i + 1) & mask_;
+  slots_[i].key = key;
+  return &slots_[i];
 }
 
 LinearModel LinearModel::Build(uint32_t num_classes,
@@ -35,42 +57,58 @@ LinearModel LinearModel::Build(uint32_t num_classes,
     lens.push_back(static_cast<uint32_t>(ws.size()));
     m.weights_.insert(m.weights_.end(), ws.begin(), ws.end());
   }
-  m.Index(keys, lens);
+  m.Reset(keys.size());
+  m.num_weights_ = m.weights_.size();
+  uint32_t begin = 0;
+  for (size_t f = 0; f < keys.size(); ++f) {
+    Slot* s = m.Insert(keys[f]);
+    s->len = static_cast<uint16_t>(lens[f]);
+    s->u.begin = begin;
+    begin += lens[f];
+  }
   return m;
 }
 
 void LinearModel::Write(ByteWriter* out) const {
-  // Features in table order with their lengths, then classes and quantised weights.
-  std::vector<uint64_t> keys;
-  std::vector<uint32_t> lens;
-  std::vector<std::pair<uint32_t, uint32_t>> spans;
-  for (const Slot& s : slots_) {
-    if (s.key == 0) continue;
-    spans.emplace_back(s.begin, s.len);
-    keys.push_back(s.key);
-  }
-  // Order by weight position so the weight arrays can be written sequentially.
-  std::vector<size_t> order(keys.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return spans[a].first < spans[b].first; });
-  // A model read from a file keeps its quantised weights and scale, so writing it back is exact.
-  float max_abs = 0;
-  for (const Weight& w : weights_) max_abs = std::max(max_abs, std::fabs(w.w));
-  const float scale = quantised_ ? scale_ : (max_abs > 0 ? max_abs / 32767.0f : 1.0f);
+  // Features in weight order with their lengths, then classes and quantised weights.
   std::vector<uint64_t> sorted_keys;
   std::vector<uint16_t> sorted_lens;
   std::vector<uint8_t> classes;
   std::vector<int16_t> q;
-  for (size_t o : order) {
-    sorted_keys.push_back(keys[o]);
-    sorted_lens.push_back(static_cast<uint16_t>(spans[o].second));
-    for (uint32_t k = 0; k < spans[o].second; ++k) {
-      if (quantised_) {
-        const QWeight& w = qweights_[spans[o].first + k];
-        classes.push_back(w.cls);
-        q.push_back(w.q);
-      } else {
-        const Weight& w = weights_[spans[o].first + k];
+  float scale = 1.0f;
+  if (quantised_) {
+    // Read from a file: the same features, order, weights and scale as the file.
+    scale = scale_;
+    for (uint64_t key : file_order_) {
+      const Slot& s = *Find(key);
+      sorted_keys.push_back(key);
+      sorted_lens.push_back(s.len);
+      const uint32_t list = s.len <= kInline ? 0 : (s.cls[0] == kDenseRow ? row_list_[s.u.begin] : s.u.begin);
+      for (uint32_t k = 0; k < s.len; ++k) {
+        if (s.len <= kInline) {
+          classes.push_back(s.cls[k]);
+          q.push_back(s.u.q[k]);
+        } else {
+          classes.push_back(qweights_[list + k].cls);
+          q.push_back(qweights_[list + k].q);
+        }
+      }
+    }
+  } else {
+    std::vector<const Slot*> order;
+    for (const Slot& s : slots_) {
+      if (s.key != 0) order.push_back(&s);
+    }
+    // Ordered by weight position so the weight arrays are written sequentially.
+    std::sort(order.begin(), order.end(), [](const Slot* a, const Slot* b) { return a->u.begin < b->u.begin; });
+    float max_abs = 0;
+    for (const Weight& w : weights_) max_abs = std::max(max_abs, std::fabs(w.w));
+    scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+    for (const Slot* s : order) {
+      sorted_keys.push_back(s->key);
+      sorted_lens.push_back(s->len);
+      for (uint32_t k = 0; k < s->len; ++k) {
+        const Weight& w = weights_[s->u.begin + k];
         classes.push_back(static_cast<uint8_t>(w.cls));
         q.push_back(static_cast<int16_t>(std::lround(w.w / scale)));
       }
@@ -87,44 +125,73 @@ void LinearModel::Write(ByteWriter* out) const {
 Status LinearModel::Read(ByteReader* in) {
   float scale = 0;
   std::vector<uint64_t> keys;
-  std::vector<uint16_t> lens16;
+  std::vector<uint16_t> lens;
   std::vector<uint8_t> classes;
   std::vector<int16_t> q;
   RETURN_IF_ERROR(in->U32(&num_classes_));
   RETURN_IF_ERROR(in->F32(&scale));
   RETURN_IF_ERROR(in->Pod(&keys));
-  RETURN_IF_ERROR(in->Pod(&lens16));
+  RETURN_IF_ERROR(in->Pod(&lens));
   RETURN_IF_ERROR(in->Pod(&classes));
   RETURN_IF_ERROR(in->Pod(&q));
-  if (num_classes_ == 0 || num_classes_ > 256 || keys.size() != lens16.size() || classes.size() != q.size() ||
+  if (num_classes_ == 0 || num_classes_ > 256 || keys.size() != lens.size() || classes.size() != q.size() ||
       !std::isfinite(scale)) {
     return Status::Corruption("linear model tables are inconsistent");
   }
   uint64_t total = 0;
-  for (uint16_t l : lens16) total += l;
+  for (uint16_t l : lens) total += l;
   if (total != q.size()) return Status::Corruption("linear model weight count mismatch");
   for (size_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] == 0 || (i > 0 && keys[i] == keys[i - 1])) return Status::Corruption("bad feature key");
+    if (keys[i] == 0) return Status::Corruption("bad feature key");
   }
-  // Kept quantised (4 bytes a weight instead of 8): Score() computes q * scale as a float, the same
-  // value a float table filled here would hold.
-  weights_.clear();
-  qweights_.resize(q.size());
-  for (size_t i = 0; i < q.size(); ++i) {
-    if (classes[i] >= num_classes_) return Status::Corruption("weight class out of range");
-    qweights_[i] = QWeight{q[i], classes[i], 0};
+  for (uint8_t c : classes) {
+    if (c >= num_classes_) return Status::Corruption("weight class out of range");
   }
-  quantised_ = true;
-  scale_ = scale;
-  std::vector<uint32_t> lens(lens16.begin(), lens16.end());
-  // Reject duplicate keys (Index would loop forever on a full table otherwise it is fine; duplicates
-  // would shadow each other).
+  // Duplicate keys would shadow each other.
   std::vector<uint64_t> sorted = keys;
   std::sort(sorted.begin(), sorted.end());
   if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
     return Status::Corruption("duplicate feature key");
   }
-  Index(keys, lens);
+  quantised_ = true;
+  scale_ = scale;
+  weights_.clear();
+  qweights_.clear();
+  dense_.clear();
+  row_list_.clear();
+  stride_ = (num_classes_ + 7) / 8 * 8;
+  std::vector<uint8_t> seen(num_classes_);
+  Reset(keys.size());
+  num_weights_ = q.size();
+  size_t at = 0;
+  for (size_t f = 0; f < keys.size(); ++f) {
+    Slot* s = Insert(keys[f]);
+    s->len = lens[f];
+    if (lens[f] <= kInline) {
+      for (uint32_t k = 0; k < lens[f]; ++k) {
+        s->cls[k] = classes[at + k];
+        s->u.q[k] = q[at + k];
+      }
+    } else {
+      const uint32_t list = static_cast<uint32_t>(qweights_.size());
+      s->u.begin = list;
+      for (uint32_t k = 0; k < lens[f]; ++k) qweights_.push_back(QWeight{q[at + k], classes[at + k], 0});
+      // A dense row needs each class at most once in the list (then every class gets one addition).
+      bool distinct = true;
+      std::fill(seen.begin(), seen.end(), 0);
+      for (uint32_t k = 0; k < lens[f] && distinct; ++k) distinct = !seen[classes[at + k]]++;
+      if (distinct && lens[f] * 4 >= num_classes_ && num_classes_ >= 8) {
+        s->cls[0] = kDenseRow;
+        s->u.begin = static_cast<uint32_t>(row_list_.size());
+        row_list_.push_back(list);
+        const size_t row = dense_.size();
+        dense_.resize(row + stride_, 0);
+        for (uint32_t k = 0; k < lens[f]; ++k) dense_[row + classes[at + k]] = q[at + k];
+      }
+    }
+    at += lens[f];
+  }
+  file_order_ = std::move(keys);
   return Status::OK();
 }
 

@@ -101,28 +101,44 @@ TEST(LinearModel, ScoresWriteAndReadBack) {
   for (int i = 0; i < 3; ++i) EXPECT_NEAR(again[i], scores[i], 1e-3);
 }
 
-// A model read from a file keeps its 16-bit weights: scores are exactly q * scale summed in feature order,
-// and writing it again gives the same bytes.
+// A model read from a file keeps its 16-bit weights, short lists inside the table and long ones also as
+// dense rows: scores must be exactly the q * scale products summed in feature order, whatever the layout,
+// and writing the model again must give the same bytes.
 TEST(LinearModel, ReadModelScoresExactlyAndWritesBackTheSameBytes) {
-  LinearModel m = LinearModel::Build(4, {{5, {{0, 0.3f}, {3, -1.7f}}}, {9, {{1, 2.9f}, {3, 0.01f}}}, {12, {{2, -0.4f}}}});
+  const uint32_t kClasses = 19;  // not a multiple of the vector width
+  std::vector<std::pair<uint64_t, std::vector<LinearModel::Weight>>> rows = {
+      {5, {{0, 0.3f}, {3, -1.7f}}},                // inline
+      {9, {{1, 2.9f}, {3, 0.01f}, {18, -0.25f}}},  // a list
+      {12, {{2, -0.4f}}},                          // inline
+  };
+  std::vector<LinearModel::Weight> dense;  // a dense row, classes out of order
+  for (uint32_t c : {17u, 3u, 0u, 8u, 9u, 1u, 12u, 18u, 5u}) dense.push_back({c, 0.1f * static_cast<float>(c) - 0.77f});
+  rows.emplace_back(44, dense);
+  LinearModel m = LinearModel::Build(kClasses, rows);
   ByteWriter w;
   m.Write(&w);
   LinearModel back;
   ByteReader r(w.data());
   ASSERT_TRUE(back.Read(&r).ok());
-  EXPECT_EQ(back.num_weights(), 5u);
+  EXPECT_EQ(back.num_weights(), 15u);
+  EXPECT_EQ(back.num_features(), 4u);
   ByteWriter again;
   back.Write(&again);
   EXPECT_EQ(again.data(), w.data());
+
   const float scale = 2.9f / 32767.0f;
   auto q = [&](float x) { return static_cast<float>(static_cast<int16_t>(std::lround(x / scale))) * scale; };
-  const uint64_t feats[] = {9, 5, 77, 12};
-  float scores[4] = {0, 0, 0, 0};
-  back.Score(feats, 4, scores);
-  EXPECT_EQ(scores[0], 0.0f + q(0.3f));
-  EXPECT_EQ(scores[1], 0.0f + q(2.9f));
-  EXPECT_EQ(scores[2], 0.0f + q(-0.4f));
-  EXPECT_EQ(scores[3], (0.0f + q(0.01f)) + q(-1.7f));
+  const uint64_t feats[] = {9, 44, 5, 77, 12, 44};
+  float expected[kClasses] = {};
+  for (uint64_t f : feats) {
+    for (const auto& [key, ws] : rows) {
+      if (key != f) continue;
+      for (const auto& x : ws) expected[x.cls] += q(x.w);
+    }
+  }
+  float scores[kClasses] = {};
+  back.Score(feats, 6, scores);
+  for (uint32_t c = 0; c < kClasses; ++c) EXPECT_EQ(scores[c], expected[c]) << "class " << c;
 }
 
 TEST(Perceptron, LearnsSeparableProblem) {
