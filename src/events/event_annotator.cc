@@ -911,6 +911,8 @@ bool SentenceWorker::Separated(int a, int b, const Match& m) const {
   for (int t = std::max(0, a); t < std::min(b, n_); ++t) {
     if (std::find(m.toks.begin(), m.toks.end(), t) != m.toks.end()) continue;
     if (std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end()) return true;
+    // "told journalists in Kyiv that his Moscow trip …": a complementizer opens another clause.
+    if (f_[t] == "that" && (s_.tokens[t].upos == "SCONJ" || s_.tokens[t].xpos == "IN")) return true;
     if (OneOf(f_[t], {"before", "after", "while", "when", "whereas", "because", "although", "which", "who", "as"}) &&
         !(t + 1 < n_ && OneOf(f_[t + 1], {"well", "part", "much", "many", "soon"}))) {
       return true;
