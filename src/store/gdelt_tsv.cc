@@ -1,7 +1,9 @@
 #include "store/gdelt_tsv.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace dateline {
 namespace {
@@ -14,12 +16,13 @@ std::vector<std::string> MakeColumns() {
       c.push_back(std::string(a) + f);
     }
   }
-  for (const char* f : {"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-                        "NumMentions", "NumSources", "NumArticles", "AvgTone"}) {
+  for (const char* f : {"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+                        "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"}) {
     c.push_back(f);
   }
   for (const char* g : {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"}) {
-    for (const char* f : {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"}) {
+    for (const char* f :
+         {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"}) {
       c.push_back(std::string(g) + f);
     }
   }
@@ -43,11 +46,6 @@ std::string Upper(const std::string& s) {
   return out;
 }
 
-bool IsCountryCode(const std::string& s) {
-  return s.size() == 3 && std::isupper(static_cast<unsigned char>(s[0])) &&
-         std::isupper(static_cast<unsigned char>(s[1])) && std::isupper(static_cast<unsigned char>(s[2]));
-}
-
 // The ten actor columns: CAMEO code, name, country, known group, ethnic, 2 religions, 3 types.
 void ActorFields(const Actor& a, std::vector<std::string>* f) {
   f->push_back(Clean(a.code.empty() ? a.country : a.code));
@@ -63,14 +61,95 @@ void ActorFields(const Actor& a, std::vector<std::string>* f) {
   f->push_back("");
 }
 
+// The seven GDELT *Geo_* fields and GDELT 2.0's ADM2Code (always empty): Type, FullName, CountryCode,
+// ADM1Code, ADM2Code, Lat, Long, FeatureID. An unresolved point keeps only its full name.
+void GeoFields(const GeoPoint& g, std::vector<std::string>* f) {
+  if (!g.resolved()) {
+    f->push_back("");
+    f->push_back(Clean(g.full_name));
+    f->insert(f->end(), 6, "");
+    return;
+  }
+  char buf[32];
+  f->push_back(std::to_string(static_cast<int>(g.type)));
+  f->push_back(Clean(g.full_name));
+  f->push_back(g.country);
+  f->push_back(g.adm1);
+  f->push_back("");
+  std::snprintf(buf, sizeof buf, "%.4f", g.lat);
+  f->push_back(buf);
+  std::snprintf(buf, sizeof buf, "%.4f", g.lon);
+  f->push_back(buf);
+  f->push_back(g.feature_id);
+}
+
+// The place a report's sentence names near its trigger (see GeoTable::FindNear), or an unresolved point.
+GeoPoint PlaceInReport(const MentionRecord& r, const GeoTable& geo, std::string_view alpha3) {
+  const EventMention& m = r.mention;
+  if (r.sentence_text.empty() || m.trigger_start < r.sentence_start || m.trigger_end <= m.trigger_start)
+    return {};
+  const size_t b = m.trigger_start - r.sentence_start, e = m.trigger_end - r.sentence_start;
+  if (e > r.sentence_text.size()) return {};
+  return geo.FindNear(r.sentence_text, b, e, alpha3);
+}
+
+// The place most reports name (ties: the earliest report), or an unresolved point.
+GeoPoint PlaceInReports(const Event& e, const GeoTable& geo, std::string_view alpha3) {
+  std::map<std::string, std::pair<int, size_t>> votes;  // full name → (reports, first report)
+  std::vector<GeoPoint> points;
+  for (const MentionRecord& r : e.mentions) {
+    GeoPoint g = PlaceInReport(r, geo, alpha3);
+    if (!g.resolved()) continue;
+    auto [it, added] = votes.emplace(g.full_name, std::make_pair(0, points.size()));
+    if (added) points.push_back(std::move(g));
+    ++it->second.first;
+  }
+  const std::pair<int, size_t>* best = nullptr;
+  for (const auto& [name, v] : votes) {
+    if (!best || v.first > best->first || (v.first == best->first && v.second < best->second)) best = &v;
+  }
+  return best ? points[best->second] : GeoPoint{};
+}
+
 }  // namespace
+
+GeoPoint EventActionGeo(const Event& e, const GeoTable& geo) {
+  if (e.location.empty()) return PlaceInReports(e, geo, "");
+  const CountryGeo* country = geo.Country(e.location);
+  if (!country) country = geo.CountryNamed(e.location);
+  if (country) {
+    GeoPoint city = PlaceInReports(e, geo, country->alpha3);
+    return city.resolved() ? city : geo.CountryPoint(*country);
+  }
+  return geo.Resolve(e.location);
+}
+
+GeoPoint ActorGeo(const Actor& a, const GeoTable& geo) {
+  const CountryGeo* c = a.country.empty() ? nullptr : geo.Country(a.country);
+  return c ? geo.CountryPoint(*c) : GeoPoint{};
+}
+
+std::optional<double> EventTone(const Event& e, const ToneLexicon& tone) {
+  double sum = 0.0;
+  int n = 0;
+  for (const MentionRecord& r : e.mentions) {
+    if (r.sentence_text.empty()) continue;
+    sum += tone.Score(r.sentence_text);
+    ++n;
+  }
+  if (n == 0) return std::nullopt;
+  return sum / n;
+}
 
 const std::vector<std::string>& GdeltColumns() {
   static const std::vector<std::string> kColumns = MakeColumns();
   return kColumns;
 }
 
-void AppendGdeltRow(const Event& e, uint64_t global_id, const std::string& date_added, std::string* out) {
+void AppendGdeltRow(const Event& e, uint64_t global_id, const std::string& date_added, std::string* out,
+                    const GdeltRowOptions& options) {
+  const GeoTable& geo = options.geo ? *options.geo : GeoTable::Default();
+  const ToneLexicon& tone = options.tone ? *options.tone : ToneLexicon::Default();
   std::vector<std::string> f;
   f.reserve(61);
   f.push_back(std::to_string(global_id));
@@ -103,13 +182,19 @@ void AppendGdeltRow(const Event& e, uint64_t global_id, const std::string& date_
   f.push_back(std::to_string(e.num_mentions));
   f.push_back(std::to_string(e.num_sources));
   f.push_back(std::to_string(e.num_articles));
-  f.push_back("");  // AvgTone: Dateline does not score tone
-  f.insert(f.end(), 16, "");  // Actor1Geo_*, Actor2Geo_*: not resolved
-  // ActionGeo: the event's location; type 1 (country) for a country code. GDELT's geo country codes are
-  // FIPS 10-4, which Dateline does not map, so that column stays empty.
-  f.push_back(e.location.empty() ? "" : (IsCountryCode(e.location) ? "1" : ""));
-  f.push_back(Clean(e.location));
-  f.insert(f.end(), 6, "");
+  if (const auto t = EventTone(e, tone)) {
+    double v = std::round(*t * 100.0) / 100.0;
+    if (v == 0.0) v = 0.0;  // no "-0.00"
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    f.push_back(buf);
+  } else {
+    f.push_back("");
+  }
+  // Actor geography: the actor's country (GDELT places an actor where the text reports it; the country
+  // is Dateline's approximation of that).
+  GeoFields(ActorGeo(e.source, geo), &f);
+  GeoFields(ActorGeo(e.target, geo), &f);
+  GeoFields(EventActionGeo(e, geo), &f);
   f.push_back(date_added);
   std::string url;
   for (const auto& m : e.mentions) {
