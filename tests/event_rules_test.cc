@@ -169,5 +169,33 @@ TEST(EventRules, HeadlineTakesNoNarrativeDate) {
   }
 }
 
+TEST(EventRules, ProtestersAreThePeopleOfThePlace) {
+  auto evs = Annotate("Thousands of demonstrators protested in Tbilisi on Sunday against a proposed law.",
+                      Date::Day(2023, 5, 10));
+  const EventMention* p = nullptr;
+  for (const auto& e : evs) {
+    if (e.type == "PROTEST") p = &e;
+  }
+  ASSERT_NE(p, nullptr) << Show(evs);
+  EXPECT_EQ(p->source.actor.country, "GEO");
+  EXPECT_EQ(p->source.actor.role, "OPP");
+  EXPECT_EQ(p->date.ToString(), "2023-05-07");
+}
+
+TEST(EventRules, ACoordinatedClauseIsNotGovernedByTheFirstVerb) {
+  // "called on … to show restraint" makes the restraint hypothetical, not Qatar's offer.
+  auto evs = Annotate("Egypt called on both sides to show restraint, and Qatar offered to mediate between Israel "
+                      "and Hamas.",
+                      Date::Day(2023, 5, 10));
+  bool offer = false;
+  for (const auto& e : evs) {
+    if (e.source.actor.country == "QAT") {
+      offer = true;
+      EXPECT_EQ(e.status, EventStatus::kHappened) << Show(evs);
+    }
+  }
+  EXPECT_TRUE(offer) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

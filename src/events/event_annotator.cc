@@ -147,6 +147,9 @@ class SentenceWorker {
   std::vector<int> NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const;
   // "they", "both leaders", "the two sides": a plural that names the last pair of actors.
   bool IsPairAnaphor(int t) const;
+  // The people of `country` named by a group word as the trigger's subject ("protesters", "police"), or an
+  // empty role when the subject is no such word. Protests take any crowd; coercion and assault only police.
+  Role LocalGroup(const Match& m, const std::string& country, const std::string& type) const;
   int FindAfter(int from, int limit, std::string_view word) const;
   std::vector<Role> ContextPair(int before_tok) const;
   std::vector<Role> ContextPerson() const;
@@ -517,6 +520,60 @@ int SentenceWorker::FindAfter(int from, int limit, std::string_view word) const 
   return kNone;
 }
 
+Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, const std::string& type) const {
+  struct Group {
+    std::string_view word, role, label;
+  };
+  static const Group kGroups[] = {
+      {"protesters", "OPP", "protesters"},    {"protestors", "OPP", "protesters"},
+      {"demonstrators", "OPP", "protesters"}, {"activists", "OPP", "activists"},
+      {"marchers", "OPP", "protesters"},      {"rioters", "OPP", "rioters"},
+      {"opposition", "OPP", "opposition"},    {"supporters", "OPP", "supporters"},
+      {"students", "CVL", "students"},        {"workers", "CVL", "workers"},
+      {"strikers", "CVL", "workers"},         {"residents", "CVL", "civilians"},
+      {"crowds", "CVL", "civilians"},         {"crowd", "CVL", "civilians"},
+      {"police", "COP", "police"},            {"policemen", "COP", "police"},
+      {"officers", "COP", "police"},
+  };
+  // The subject: the parse's, else the nearest noun before the trigger in its clause.
+  int subj = kNone;
+  if (ParseOk() && !lex_.entry(m.entry).noun) subj = ParseChild(m.pred, {"nsubj", "nsubj:pass"});
+  if (subj != kNone && mention_at_[subj] != kNone) return Role();
+  std::vector<int> words;
+  if (subj != kNone) {
+    words.push_back(subj);
+    // "thousands of protesters", "hundreds of angry students"
+    if (subj + 2 < n_ && f_[subj + 1] == "of") {
+      for (int t = subj + 2; t < std::min(n_, subj + 4); ++t) words.push_back(t);
+    }
+  } else {
+    for (int t = m.b - 1; t >= 0 && t >= m.b - 6; --t) {
+      if (IsPunct(f_[t]) || IsComplementizer(f_[t])) break;
+      words.push_back(t);
+    }
+  }
+  for (int t : words) {
+    for (const Group& g : kGroups) {
+      if (f_[t] != g.word) continue;
+      if (type != "PROTEST" && g.role != "COP") return Role();
+      Role r;
+      std::string name = country;
+      for (const LocalMention& lm : ms_) {
+        if (lm.am->actor.country == country && lm.am->actor.role.empty()) name = lm.am->actor.name;
+      }
+      r.actor.id = "country:" + country + ":" + std::string(g.role);
+      r.actor.name = name + " " + std::string(g.label);
+      r.actor.country = country;
+      r.actor.code = country + std::string(g.role);
+      r.actor.role = std::string(g.role);
+      r.start = s_.tokens[t].start;
+      r.end = s_.tokens[t].end;
+      return r;
+    }
+  }
+  return Role();
+}
+
 bool SentenceWorker::IsPairAnaphor(int t) const {
   const std::string& f = f_[t];
   return f == "they" || f == "both" || (f == "leaders" && t > 0 && OneOf(f_[t - 1], {"both", "two", "the"})) ||
@@ -696,6 +753,14 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
       case CueScope::kGovern: {
         for (int start = m.pred - len; start >= 0; --start) {
           if (f_[start] == ";") break;
+          // "Egypt called on both sides …, and Qatar offered to mediate": a coordinated clause with a
+          // subject of its own is not governed by the verb of the first.
+          if (start + 2 < m.pred && f_[start] == "," &&
+              OneOf(f_[start + 1], {"and", "but", "while", "whereas", "yet"}) &&
+              (mention_at_[start + 2] != kNone ||
+               (start + 3 < m.pred && IsDeterminer(f_[start + 2]) && mention_at_[start + 3] != kNone))) {
+            break;
+          }
           if (!cue_at(*c, start)) continue;
           bool inside = false;
           for (int t : m.toks) inside = inside || (t >= start && t < start + len);
@@ -1337,6 +1402,13 @@ void SentenceWorker::Emit(const Match& m) {
   std::string mode = e.mode.empty() ? code->mode : e.mode;
   std::string loc_country;
   std::string location = Location(m, used_mentions, &loc_country);
+  // "Thousands of protesters marched in Tbilisi", "police in Minsk detained …": a crowd or the police with no
+  // country of their own are people of the place where it happened.
+  if (sources.empty() && !loc_country.empty() &&
+      (code->type == "PROTEST" || code->type == "COERCE" || code->type == "ASSAULT")) {
+    Role local = LocalGroup(m, loc_country, code->type);
+    if (!local.actor.empty()) sources.push_back(local);
+  }
   if (code->type == "CONSULT") {
     bool phone = false;
     for (int t = std::max(0, m.b - 6); t < std::min(n_, m.e + 6); ++t) {
