@@ -111,12 +111,16 @@ std::vector<Word> Words(std::string_view s) {
 }
 
 // Words that open another clause or a report ("talks that followed the meeting in Istanbul", "officials
-// in Kyiv said"): a place beyond one belongs to something else than the trigger.
+// in Kyiv said"), and nouns of events that have places of their own ("discussed the meetings in Russia"):
+// a place beyond one belongs to something else than the trigger.
 bool OpensClause(std::string_view key) {
-  static const char* const kWords[] = {"that",  "which", "who",      "whom",     "whose",   "when",
-                                       "where", "while", "after",    "before",   "because", "since",
-                                       "until", "if",    "unless",   "although", "though",  "said",
-                                       "says",  "told",  "according"};
+  static const char* const kWords[] = {
+      "that",      "which",    "who",      "whom",     "whose",     "when",    "where",      "while",
+      "after",     "before",   "because",  "since",    "until",     "if",      "unless",     "although",
+      "though",    "said",     "says",     "told",     "according", "meeting", "meetings",   "talks",
+      "summit",    "summits",  "visit",    "visits",   "trip",      "trips",   "conference", "negotiations",
+      "war",       "fighting", "conflict", "attack",   "attacks",   "strike",  "strikes",    "election",
+      "elections", "protest",  "protests", "offensive"};
   for (const char* w : kWords) {
     if (key == w) return true;
   }

@@ -84,7 +84,8 @@ class GeoTable {
   // Looks in a sentence for a place named after a locative preposition ("in Istanbul", "at the Hague",
   // "in Ukraine"), capitalised as a name, whose nearest edge lies at most max_words words from the byte
   // span [trigger_begin, trigger_end) of the sentence with no clause break (; : ! ?) and no word that
-  // opens another clause or a report ("that", "after", "said", …) between. Returns the closest one, or an
+  // opens another clause or a report ("that", "after", "said", …) or names another event with a place of
+  // its own ("meetings", "talks", "summit", …) between. Returns the closest one, or an
   // unresolved point when there is none. When alpha3 is not empty only places in that country qualify, and
   // countries do not.
   GeoPoint FindNear(std::string_view sentence, size_t trigger_begin, size_t trigger_end,

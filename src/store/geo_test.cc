@@ -169,6 +169,8 @@ TEST(GeoTableTest, FindsPlaceNamedNearTrigger) {
       {"Moscow rejected reports that followed the talks in Istanbul.", "rejected", "", ""},  // another clause
       {"Officials in Kyiv said drones attacked the port.", "attacked", "", ""},  // a report's source
       {"In Kyiv, officials welcomed the offer.", "welcomed", "", "Kyiv, Ukraine"},
+      {"They discussed the recent meetings in Russia and Ukraine.", "discussed", "",
+       ""},  // the meetings' place
   };
   for (const NearCase& c : cases) {
     const std::string s = c.sentence;
