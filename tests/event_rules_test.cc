@@ -197,5 +197,30 @@ TEST(EventRules, ACoordinatedClauseIsNotGovernedByTheFirstVerb) {
   EXPECT_TRUE(offer) << Show(evs);
 }
 
+TEST(EventRules, AGovernmentProtestsInWords) {
+  auto evs = Annotate("Japan protested to China on Thursday after the incident.", Date::Day(2024, 3, 15));
+  const EventMention* p = Find(evs, "ACCUSE", "JPN", "CHN");
+  ASSERT_NE(p, nullptr) << Show(evs);
+  EXPECT_EQ(p->cameo, "114");
+}
+
+TEST(EventRules, AnExchangeOfFireGoesBothWays) {
+  auto evs = Annotate("India and Pakistan exchanged fire across the border late on Tuesday.", Date::Day(2024, 3, 15));
+  EXPECT_NE(Find(evs, "ASSAULT", "IND", "PAK"), nullptr) << Show(evs);
+  EXPECT_NE(Find(evs, "ASSAULT", "PAK", "IND"), nullptr) << Show(evs);
+}
+
+TEST(EventRules, AReactionTargetsWhoeverDidTheEventItNames) {
+  auto evs = Annotate("North Korea fired several cruise missiles into the sea on Thursday. Washington condemned the "
+                      "launch.",
+                      Date::Day(2024, 3, 15));
+  EXPECT_NE(Find(evs, "ACCUSE", "USA", "PRK"), nullptr) << Show(evs);
+  // A noun naming another kind of event does not take this one's doer.
+  evs = Annotate("North Korea fired several cruise missiles into the sea on Thursday. Washington welcomed the "
+                 "agreement.",
+                 Date::Day(2024, 3, 15));
+  for (const auto& e : evs) EXPECT_NE(e.target.actor.country, "PRK") << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

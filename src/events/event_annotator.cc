@@ -147,6 +147,10 @@ class SentenceWorker {
   std::vector<int> NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const;
   // "they", "both leaders", "the two sides": a plural that names the last pair of actors.
   bool IsPairAnaphor(int t) const;
+  // For a reaction verb (condemn, welcome, reject …) whose object is an event noun ("the launch", "the
+  // sanctions"): the source of the latest earlier mention of such an event in this or the two previous
+  // sentences, if of another country than `reactor`; else an empty role.
+  Role DoerOfReferredEvent(const Match& m, const Actor& reactor) const;
   // The people of `country` named by a group word as the trigger's subject ("protesters", "police"), or an
   // empty role when the subject is no such word. Protests take any crowd; coercion and assault only police.
   Role LocalGroup(const Match& m, const std::string& country, const std::string& type) const;
@@ -570,6 +574,56 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
       r.end = s_.tokens[t].end;
       return r;
     }
+  }
+  return Role();
+}
+
+Role SentenceWorker::DoerOfReferredEvent(const Match& m, const Actor& reactor) const {
+  const TriggerEntry& e = lex_.entry(m.entry);
+  const std::string& type = lex_.Code(e.cameo)->type;
+  if (e.noun || !(type == "ACCUSE" || type == "REJECT" || type == "SUPPORT" || type == "PROTEST")) return Role();
+  // The object: the parse's, else the first noun within three words after the trigger.
+  int obj = ParseOk() ? ParseChild(m.head, {"obj"}) : kNone;
+  if (obj == kNone) {
+    for (int t = m.e; t < std::min(n_, m.e + 3) && obj == kNone; ++t) {
+      if (s_.tokens[t].upos == "NOUN") obj = t;
+    }
+  }
+  if (obj == kNone || mention_at_[obj] != kNone) return Role();
+  // Event nouns and the event types they name ("" = any: "the move", "the decision").
+  struct Named {
+    std::string_view noun, types;
+  };
+  static const Named kNamed[] = {
+      {"attack", "ASSAULT"},       {"attacks", "ASSAULT"},     {"strike", "ASSAULT"},   {"strikes", "ASSAULT"},
+      {"shelling", "ASSAULT"},     {"bombing", "ASSAULT"},     {"invasion", "ASSAULT"}, {"incursion", "ASSAULT"},
+      {"offensive", "ASSAULT"},    {"assault", "ASSAULT"},     {"firing", "ASSAULT"},   {"shooting", "ASSAULT"},
+      {"raid", "ASSAULT COERCE"},  {"raids", "ASSAULT COERCE"}, {"killing", "ASSAULT"}, {"killings", "ASSAULT"},
+      {"launch", "ASSAULT MOBILIZE"}, {"launches", "ASSAULT MOBILIZE"}, {"test", "ASSAULT MOBILIZE"},
+      {"tests", "ASSAULT MOBILIZE"}, {"sanctions", "SANCTION COERCE"}, {"ban", "SANCTION COERCE"},
+      {"blockade", "COERCE SANCTION"}, {"expulsion", "SANCTION COERCE"}, {"expulsions", "SANCTION COERCE"},
+      {"arrest", "COERCE"},        {"arrests", "COERCE"},      {"detention", "COERCE"}, {"execution", "COERCE"},
+      {"crackdown", "COERCE"},     {"seizure", "COERCE"},      {"annexation", "COERCE"},
+      {"deployment", "MOBILIZE"},  {"drills", "MOBILIZE"},     {"exercises", "MOBILIZE"},
+      {"deal", "AGREE COOPERATE"}, {"agreement", "AGREE COOPERATE"}, {"visit", "CONSULT"},
+      {"move", ""},                {"decision", ""},
+  };
+  const Named* named = nullptr;
+  for (const Named& n : kNamed) {
+    if (f_[obj] == n.noun) named = &n;
+  }
+  if (!named) return Role();
+  for (size_t i = doc_->events.size(); i-- > 0;) {
+    const EventMention& ev = doc_->events[i];
+    if (ev.sentence < si_ - 2) break;
+    if (!ev.source.present()) continue;
+    const Actor& a = ev.source.actor;
+    if (a.id == reactor.id || (!a.country.empty() && a.country == reactor.country)) continue;
+    if (ev.type == "ACCUSE" || ev.type == "REJECT" || ev.type == "REQUEST") continue;  // reactions themselves
+    if (!named->types.empty() && named->types.find(ev.type) == std::string_view::npos) continue;
+    Role r;
+    r.actor = a;
+    return r;
   }
   return Role();
 }
@@ -1457,6 +1511,19 @@ void SentenceWorker::Emit(const Match& m) {
   }
   // Who did it is essential: a mention with no source actor is not coded.
   if (sources.empty()) return;
+  // "Japan protested to China": a government protests in words (CAMEO 114, complain officially); crowds
+  // demonstrate (14x).
+  if (code->type == "PROTEST" && (sources[0].actor.role.empty() || sources[0].actor.role == "GOV") &&
+      (sources[0].actor.id.rfind("country:", 0) == 0 || sources[0].actor.id.rfind("person:", 0) == 0)) {
+    cameo = "114";
+    mode = lex_.Code(cameo)->mode;
+  }
+  // "Washington condemned the launch": the target of a reaction to an event named by a noun is the one who
+  // did it, as told in the sentences just before.
+  if (targets.empty()) {
+    Role doer = DoerOfReferredEvent(m, sources[0].actor);
+    if (!doer.actor.empty()) targets.push_back(doer);
+  }
   code = lex_.Code(cameo);
   // A meeting takes two: without both parties it is not coded.
   if (code->type == "CONSULT" && (sources.empty() || targets.empty()) && sources.size() < 2) return;
@@ -1475,12 +1542,16 @@ void SentenceWorker::Emit(const Match& m) {
 
   // Pairs: sources × targets; a symmetric meeting of a group with no target pairs its members.
   std::vector<std::pair<Role, Role>> pairs;
+  // "India and Pakistan exchanged fire", "the two armies clashed": a mutual fight goes both ways.
+  const bool mutual_fight = code->type == "ASSAULT" && OneOf(lem_[m.head], {"exchange", "clash", "firefight",
+                                                                             "gunfight", "battle", "skirmish"});
   if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || code->type == "AGREE" ||
-                                                 code->type == "COOPERATE")) {
+                                                 code->type == "COOPERATE" || mutual_fight)) {
     for (size_t i = 0; i < sources.size(); ++i) {
       for (size_t j = i + 1; j < sources.size(); ++j) {
         if (!sources[i].actor.country.empty() && sources[i].actor.country == sources[j].actor.country) continue;
         pairs.push_back({sources[i], sources[j]});
+        if (mutual_fight) pairs.push_back({sources[j], sources[i]});
       }
     }
   } else {
