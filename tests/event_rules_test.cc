@@ -222,5 +222,20 @@ TEST(EventRules, AReactionTargetsWhoeverDidTheEventItNames) {
   for (const auto& e : evs) EXPECT_NE(e.target.actor.country, "PRK") << Show(evs);
 }
 
+TEST(EventRules, ASecondVerbSharesTheSubjectOfTheFirst) {
+  auto evs = Annotate("Washington on Friday condemned North Korea's missile launch and urged Pyongyang to return to "
+                      "talks.",
+                      Date::Day(2024, 3, 15));
+  EXPECT_NE(Find(evs, "REQUEST", "USA", "PRK"), nullptr) << Show(evs);
+  for (const auto& e : evs) EXPECT_NE(e.source.actor.country, "PRK") << Show(evs);
+}
+
+TEST(EventRules, AQuantityIsNoActor) {
+  auto evs = Annotate("Japan's defence ministry said none of the missiles landed in its waters.", Date::Day(2024, 3, 14));
+  for (const auto& e : evs) {
+    EXPECT_FALSE(e.status == EventStatus::kHappened && e.source.actor.country == "JPN") << Show(evs);
+  }
+}
+
 }  // namespace
 }  // namespace dateline

@@ -1359,10 +1359,23 @@ void SentenceWorker::Emit(const Match& m) {
   bool own_subject_unknown = false;
   if (ParseOk() && !e.noun) {
     int subj = ParseChild(m.pred, {"nsubj", "nsubj:pass"});
+    // "Washington condemned the launch and urged Pyongyang to …": a second verb shares the first's subject.
+    int before = m.pred - 1;
+    while (before > 0 && (f_[before].ends_with("ly") || OneOf(f_[before], {"also", "then", "later", "again"}))) {
+      --before;
+    }
+    if (subj == kNone && s_.tokens[m.pred].deprel == "conj" && s_.tokens[m.pred].head >= 0 && before > 0 &&
+        OneOf(f_[before], {"and", "but", "or", ","})) {
+      const int first = s_.tokens[m.pred].head;
+      if (first < m.pred && s_.tokens[first].upos == "VERB") subj = ParseChild(first, {"nsubj"});
+    }
+    // "none of the missiles landed", "some of the troops": a quantity, not an actor.
+    const bool quantity = subj != kNone && s_.tokens[subj].upos == "PRON" &&
+                          OneOf(f_[subj], {"none", "some", "many", "most", "all", "each", "several", "few"});
     if (subj != kNone && MentionCovering(subj) != kNone) {
       add_group(&subject, GroupOf(MentionCovering(subj)));
-    } else if (subj != kNone && subj < m.pred && s_.tokens[subj].upos == "NOUN" && !IsPairAnaphor(subj) &&
-               !(subj > 0 && OneOf(f_[subj - 1], {"his", "her", "their", "its"}))) {
+    } else if (subj != kNone && subj < m.pred && (s_.tokens[subj].upos == "NOUN" || quantity) &&
+               !IsPairAnaphor(subj) && !(subj > 0 && OneOf(f_[subj - 1], {"his", "her", "their", "its"}))) {
       // "a plane carrying US troops landed": an actor inside the subject phrase stands for it. "before the
       // ministers arrive": the clause has a subject of its own that is no known actor; an actor further
       // left belongs to another clause. ("his plans to visit": the owner is the one named before.)
