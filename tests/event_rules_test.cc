@@ -237,5 +237,31 @@ TEST(EventRules, AQuantityIsNoActor) {
   }
 }
 
+TEST(EventRules, AnEventDaysBeforeAnotherIsNotDatedByIt) {
+  auto evs = Annotate("Modi met Putin in Moscow on July 9, days after a deadly Russian missile strike on a hospital in "
+                      "Kyiv.",
+                      Date::Day(2024, 7, 12));
+  const EventMention* strike = Find(evs, "ASSAULT", "RUS", "UKR");
+  ASSERT_NE(strike, nullptr) << Show(evs);
+  EXPECT_EQ(strike->date_basis, "publication") << Show(evs);
+  const EventMention* met = Find(evs, "CONSULT", "IND", "RUS");
+  ASSERT_NE(met, nullptr) << Show(evs);
+  EXPECT_EQ(met->date.ToString(), "2024-07-09");
+}
+
+TEST(EventRules, SigningGoesBothWaysAndCriticismTargetsTheMeeting) {
+  auto evs = Annotate("On Tuesday, Modi held talks with Putin in the Kremlin, and the two leaders signed agreements on "
+                      "trade. Zelensky criticised the meeting.",
+                      Date::Day(2024, 7, 9));
+  EXPECT_NE(Find(evs, "SUPPORT", "IND", "RUS"), nullptr) << Show(evs);
+  EXPECT_NE(Find(evs, "SUPPORT", "RUS", "IND"), nullptr) << Show(evs);
+  bool accuse = false;
+  for (const auto& e : evs) {
+    accuse = accuse || (e.type == "ACCUSE" && e.source.actor.country == "UKR" &&
+                        (e.target.actor.country == "IND" || e.target.actor.country == "RUS"));
+  }
+  EXPECT_TRUE(accuse) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -606,6 +606,7 @@ Role SentenceWorker::DoerOfReferredEvent(const Match& m, const Actor& reactor) c
       {"crackdown", "COERCE"},     {"seizure", "COERCE"},      {"annexation", "COERCE"},
       {"deployment", "MOBILIZE"},  {"drills", "MOBILIZE"},     {"exercises", "MOBILIZE"},
       {"deal", "AGREE COOPERATE"}, {"agreement", "AGREE COOPERATE"}, {"visit", "CONSULT"},
+      {"meeting", "CONSULT"},      {"talks", "CONSULT"},       {"summit", "CONSULT"},   {"trip", "CONSULT"},
       {"move", ""},                {"decision", ""},
   };
   const Named* named = nullptr;
@@ -1055,6 +1056,20 @@ bool SentenceWorker::BackReference(const Match& m) const {
       }
     }
     return true;
+  }
+  // "days after a missile strike on Kyiv", "weeks since the invasion": an earlier event, dated by the other.
+  if (lex_.entry(m.entry).noun && !m.light) {
+    for (int t = m.b - 1; t >= std::max(1, m.b - 5); --t) {
+      if (OneOf(f_[t], {"after", "since", "before"})) {
+        if (OneOf(f_[t - 1], {"days", "weeks", "months", "hours", "day", "week", "month", "years", "shortly", "soon",
+                              "just", "long"})) {
+          return true;
+        }
+        break;
+      }
+      if (IsPunct(f_[t]) && !IsHyphen(f_[t]) && f_[t] != "'s") break;
+      if (IsVerbLike(t)) break;
+    }
   }
   // "came to Kyiv a day after meeting Putin": the meeting is dated from the other event, not by this clause.
   if (!lex_.entry(m.entry).noun && m.b > 0 && h.xpos == "VBG" && OneOf(f_[m.b - 1], {"after", "before", "since"})) {
@@ -1556,8 +1571,10 @@ void SentenceWorker::Emit(const Match& m) {
   // Pairs: sources × targets; a symmetric meeting of a group with no target pairs its members.
   std::vector<std::pair<Role, Role>> pairs;
   // "India and Pakistan exchanged fire", "the two armies clashed": a mutual fight goes both ways.
-  const bool mutual_fight = code->type == "ASSAULT" && OneOf(lem_[m.head], {"exchange", "clash", "firefight",
-                                                                             "gunfight", "battle", "skirmish"});
+  // So does a signed agreement (CAMEO 057): "the two leaders signed agreements".
+  const bool mutual_fight = (code->type == "ASSAULT" && OneOf(lem_[m.head], {"exchange", "clash", "firefight",
+                                                                              "gunfight", "battle", "skirmish"})) ||
+                            cameo == "057";
   if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || code->type == "AGREE" ||
                                                  code->type == "COOPERATE" || mutual_fight)) {
     for (size_t i = 0; i < sources.size(); ++i) {
