@@ -76,6 +76,7 @@ Status Bad(const std::string& path, int line, const std::string& what) {
 struct Word {
   size_t b = 0, e = 0;       // byte span, surrounding quotes and trailing punctuation removed
   bool break_after = false;  // a clause break (; : ! ?) follows
+  bool comma_after = false;  // a comma follows
 };
 
 std::vector<Word> Words(std::string_view s) {
@@ -86,12 +87,13 @@ std::vector<Word> Words(std::string_view s) {
     if (i >= s.size()) break;
     size_t e = i;
     while (e < s.size() && !std::isspace(static_cast<unsigned char>(s[e]))) ++e;
-    Word w{i, e, false};
+    Word w{i, e, false, false};
     auto strip_front = [&](char c) { return w.b < w.e && s[w.b] == c; };
     while (strip_front('"') || strip_front('(') || strip_front('\'') || strip_front('[')) ++w.b;
     while (w.e > w.b) {
       const char c = s[w.e - 1];
       if (c == ';' || c == ':' || c == '!' || c == '?') w.break_after = true;
+      if (c == ',') w.comma_after = true;
       if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '"' || c == ')' || c == ']' ||
           c == '\'') {
         --w.e;
@@ -122,6 +124,25 @@ bool OpensClause(std::string_view key) {
       "war",       "fighting", "conflict", "attack",   "attacks",   "strike",  "strikes",    "election",
       "elections", "protest",  "protests", "offensive"};
   for (const char* w : kWords) {
+    if (key == w) return true;
+  }
+  return false;
+}
+
+// Words that open an introductory subordinate clause ("After talks in Paris, ...").
+bool IsSubordinator(std::string_view key) {
+  for (const char* w : {"after", "before", "while", "when", "as", "if", "although", "though", "since",
+                        "because", "once", "until", "unless", "despite"}) {
+    if (key == w) return true;
+  }
+  return false;
+}
+
+// Months and weekdays: capitalised after "in"/"on" without being places ("in January").
+bool IsCalendarWord(std::string_view key) {
+  for (const char* w : {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday"}) {
     if (key == w) return true;
   }
   return false;
@@ -307,8 +328,7 @@ GeoPoint GeoTable::Resolve(std::string_view location) const {
 
 GeoPoint GeoTable::FindNear(std::string_view sentence, size_t trigger_begin, size_t trigger_end,
                             std::string_view alpha3, int max_words) const {
-  GeoPoint best;
-  if (trigger_begin >= trigger_end || trigger_end > sentence.size()) return best;
+  if (trigger_begin >= trigger_end || trigger_end > sentence.size()) return {};
   const std::vector<Word> w = Words(sentence);
   const int n = static_cast<int>(w.size());
   int tb = -1, te = -1;  // the trigger's words [tb, te)
@@ -318,24 +338,29 @@ GeoPoint GeoTable::FindNear(std::string_view sentence, size_t trigger_begin, siz
       te = i + 1;
     }
   }
-  if (tb < 0) return best;
-  int best_distance = std::numeric_limits<int>::max();
-  for (int i = 0; i + 1 < n; ++i) {
-    const std::string prep = GeoKey(sentence.substr(w[i].b, w[i].e - w[i].b));
-    if (prep != "in" && prep != "at") continue;
-    if (i >= tb && i < te) continue;
-    if (w[i].break_after) continue;
-    // The name: its first word capitalised ("the" may come first: "in the Hague"), longest match first.
+  if (tb < 0) return {};
+  auto key = [&](int j) { return GeoKey(sentence.substr(w[j].b, w[j].e - w[j].b)); };
+
+  // A locative phrase: "in"/"at", maybe "the", then a capitalised word that is not a month or a weekday;
+  // its place is the longest known name starting there (unresolved when none is known).
+  struct Phrase {
+    int prep = -1, last = -1;
+    GeoPoint place;
+  };
+  auto phrase_at = [&](int i, Phrase* out) {
+    if (i + 1 >= n || w[i].break_after || w[i].comma_after) return false;
+    const std::string prep = key(i);
+    if (prep != "in" && prep != "at") return false;
     int first = i + 1;
-    if (GeoKey(sentence.substr(w[first].b, w[first].e - w[first].b)) == "the" && first + 1 < n) ++first;
-    if (!LooksLikeName(sentence, w[first])) continue;
-    GeoPoint found;
-    int last = -1;
+    if (key(first) == "the" && first + 1 < n) ++first;
+    if (!LooksLikeName(sentence, w[first]) || IsCalendarWord(key(first))) return false;
+    *out = Phrase{i, first, GeoPoint{}};
     for (int k = std::min<int>(n, first + static_cast<int>(longest_name_words_)) - 1; k >= first; --k) {
       bool broken = false;
       for (int j = first; j < k; ++j) broken |= w[j].break_after;
       if (broken) continue;
       const std::string_view name = sentence.substr(w[i + 1].b, w[k].e - w[i + 1].b);
+      GeoPoint found;
       if (alpha3.empty()) {
         if (const CountryGeo* c = CountryNamed(name)) found = CountryPoint(*c);
       }
@@ -344,27 +369,48 @@ GeoPoint GeoTable::FindNear(std::string_view sentence, size_t trigger_begin, siz
         if (p && (alpha3.empty() || p->alpha3 == alpha3)) found = PlacePoint(*p);
       }
       if (found.resolved()) {
-        last = k;
+        out->last = k;
+        out->place = std::move(found);
         break;
       }
     }
-    if (!found.resolved()) continue;
-    // Distance in words between the trigger and the phrase, and no clause break in between.
-    int distance = 0;
-    bool broken = false;
-    auto opens_clause = [&](int j) { return OpensClause(GeoKey(sentence.substr(w[j].b, w[j].e - w[j].b))); };
-    if (i >= te) {
-      distance = i - te;
-      for (int j = te - 1; j < i; ++j) broken |= w[j].break_after || (j >= te && opens_clause(j));
-    } else {
-      distance = tb - last - 1 + 1;  // a phrase before the trigger counts one word further
-      for (int j = last; j < tb; ++j) broken |= w[j].break_after || (j > last && opens_clause(j));
-    }
-    if (broken || distance > max_words || distance >= best_distance) continue;
-    best_distance = distance;
-    best = std::move(found);
+    return true;
+  };
+  auto opens_clause = [&](int j) { return OpensClause(key(j)); };
+
+  // Only the locative phrase nearest the trigger on each side can be the event's place: a farther one
+  // attaches to something else ("agreed on borders in the Eastern Mediterranean and ... in Libya").
+  Phrase after, before;
+  for (int i = te; i < n; ++i) {
+    if (phrase_at(i, &after)) break;
   }
-  return best;
+  for (int i = 0; i < tb; ++i) {
+    Phrase p;
+    if (phrase_at(i, &p) && p.last < tb) before = p;
+  }
+  int after_distance = -1, before_distance = -1;
+  if (after.place.resolved()) {
+    bool broken = false;
+    for (int j = te - 1; j < after.prep; ++j) broken |= w[j].break_after || (j >= te && opens_clause(j));
+    after_distance = after.prep - te;
+    if (broken || after_distance > max_words) after_distance = -1;
+  }
+  if (before.place.resolved()) {
+    bool broken = false;
+    for (int j = before.last; j < tb; ++j) broken |= w[j].break_after || (j > before.last && opens_clause(j));
+    // A place inside an introductory subordinate clause ("After winning the primaries in Florida, ...")
+    // belongs to that clause.
+    int start = before.prep;
+    while (start > 0 && !w[start - 1].comma_after && !w[start - 1].break_after) --start;
+    broken |= start < before.prep && IsSubordinator(key(start));
+    before_distance = tb - before.last;  // a phrase before the trigger counts one word further
+    // Before the trigger the phrase is the event's only when it opens the clause or sits close to the
+    // trigger ("In Geneva, the envoys signed", "ministers in Cairo denounced"): two thirds of the reach.
+    if (broken || before_distance > max_words * 2 / 3) before_distance = -1;
+  }
+  if (after_distance >= 0 && (before_distance < 0 || after_distance <= before_distance)) return after.place;
+  if (before_distance >= 0) return before.place;
+  return {};
 }
 
 }  // namespace dateline

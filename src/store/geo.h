@@ -81,13 +81,15 @@ class GeoTable {
   // a known place name the place; anything else an unresolved point whose full_name is the text itself.
   GeoPoint Resolve(std::string_view location) const;
 
-  // Looks in a sentence for a place named after a locative preposition ("in Istanbul", "at the Hague",
-  // "in Ukraine"), capitalised as a name, whose nearest edge lies at most max_words words from the byte
-  // span [trigger_begin, trigger_end) of the sentence with no clause break (; : ! ?) and no word that
-  // opens another clause or a report ("that", "after", "said", …) or names another event with a place of
-  // its own ("meetings", "talks", "summit", …) between. Returns the closest one, or an
-  // unresolved point when there is none. When alpha3 is not empty only places in that country qualify, and
-  // countries do not.
+  // Looks in a sentence for the place of the event whose trigger is the byte span [trigger_begin,
+  // trigger_end): the locative phrase ("in Istanbul", "at the Hague", "in Ukraine": "in"/"at", a
+  // capitalised name that is not a month or weekday) nearest the trigger on each side, when its name is
+  // known, it starts at most max_words words away (two thirds of that before the trigger), and no clause
+  // break (; : ! ?), no word that opens another clause or a report ("that", "after", "said", …) and no noun
+  // of another event with a place of its own ("meetings", "talks", "summit", …) lies between; a phrase before
+  // the trigger also must not sit in an introductory subordinate clause ("After the primaries in Florida,
+  // …"). The closer of the two sides wins (after the trigger on a tie); an unresolved point when neither
+  // qualifies. When alpha3 is not empty only places in that country qualify, and countries do not.
   GeoPoint FindNear(std::string_view sentence, size_t trigger_begin, size_t trigger_end,
                     std::string_view alpha3, int max_words = 12) const;
 

@@ -169,8 +169,17 @@ TEST(GeoTableTest, FindsPlaceNamedNearTrigger) {
       {"Moscow rejected reports that followed the talks in Istanbul.", "rejected", "", ""},  // another clause
       {"Officials in Kyiv said drones attacked the port.", "attacked", "", ""},  // a report's source
       {"In Kyiv, officials welcomed the offer.", "welcomed", "", "Kyiv, Ukraine"},
-      {"They discussed the recent meetings in Russia and Ukraine.", "discussed", "",
-       ""},  // the meetings' place
+      // The meetings' place, not the discussion's.
+      {"They discussed the recent meetings in Russia and Ukraine.", "discussed", "", ""},
+      // Only the nearest locative phrase on each side counts.
+      {"They agreed on borders in the Eastern Mediterranean and on ports in Libya.", "agreed", "", ""},
+      {"The envoys met in January in Geneva.", "met", "", "Geneva, Switzerland"},  // a month is no place
+      {"Her wins in Arizona, Nevada and Utah and two more states left her with forty pledged delegates.",
+       "pledged", "", ""},  // too far before the trigger
+      // A place inside an introductory subordinate clause belongs to that clause.
+      {"After winning the primaries in Florida, the senator gathered more delegates.", "gathered", "", ""},
+      {"In Washington, the president held crisis talks.", "held", "",
+       "Washington, District of Columbia, United States"},
   };
   for (const NearCase& c : cases) {
     const std::string s = c.sentence;
