@@ -425,13 +425,29 @@ class Matcher {
   }
 
  private:
+  // Words outside the lexicon that can start an expression. Called for most words of the text, so
+  // the first letter picks the few candidates to compare.
   static bool IsTrigger(std::string_view w) {
-    return w == "the" || w == "a" || w == "an" || w == "its" || w == "fiscal" || w == "noon" ||
-           w == "midnight" || w == "midday" || w == "christmas" || w == "thanksgiving" || w == "new" ||
-           w == "earlier" || w == "later" || w == "future" || w == "recent" || w == "within" || w == "every" ||
-           w == "each" || w == "year" || w == "nineteen" || w == "overnight" || w == "half" ||
-           w == "election" || w == "valentine" || w == "halloween" || w == "veterans" || w == "memorial" ||
-           w == "easter" || w == "good" || w == "soon" || w == "these";
+    switch (w[0]) {
+      case 'a': return w == "a" || w == "an";
+      case 'c': return w == "christmas";
+      case 'e': return w == "earlier" || w == "every" || w == "each" || w == "election" || w == "easter";
+      case 'f': return w == "fiscal" || w == "future";
+      case 'g': return w == "good";
+      case 'h': return w == "half" || w == "halloween";
+      case 'i': return w == "its";
+      case 'l': return w == "later";
+      case 'm': return w == "midnight" || w == "midday" || w == "memorial";
+      case 'n': return w == "noon" || w == "new" || w == "nineteen";
+      case 'o': return w == "overnight";
+      case 'r': return w == "recent";
+      case 's': return w == "soon";
+      case 't': return w == "the" || w == "thanksgiving" || w == "these";
+      case 'v': return w == "valentine" || w == "veterans";
+      case 'w': return w == "within";
+      case 'y': return w == "year";
+      default: return false;
+    }
   }
 
   void Emit(Found& f, std::vector<Found>* out) {
@@ -767,7 +783,7 @@ class Matcher {
       attempt(&Matcher::DecadeWord);
       attempt(&Matcher::TheYear);
       attempt(&Matcher::Century);
-      attempt(&Matcher::WeekOf);
+      if (W(i + 1, "week")) attempt(&Matcher::WeekOf);
     }
     if (k.kind == kNumTok) attempt(&Matcher::Century);
     if (!ok) return false;
