@@ -3,28 +3,66 @@
 #include <algorithm>
 #include <cmath>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 namespace dateline {
 
-void LinearModel::AddRow(const int16_t* row, float* scores) const {
-  const uint32_t n = num_classes_;
-  uint32_t c = 0;
+namespace {
+
+// scores[c] += row[c] * scale for c in [0, n): int16 → float is exact, then one IEEE single multiply and
+// one add per class, as the scalar loop does (no fused multiply-add), so every variant gives the same bits.
+void AddRowScalar(const int16_t* row, float scale, uint32_t n, uint32_t c, float* scores) {
+  for (; c < n; ++c) scores[c] += static_cast<float>(row[c]) * scale;
+}
+
 #if defined(__SSE2__)
-  // Exact as the scalar loop: int16 → float is exact, then one IEEE single multiply and one add per lane.
-  const __m128 scale = _mm_set1_ps(scale_);
+void AddRowSse2(const int16_t* row, float scale, uint32_t n, float* scores) {
+  const __m128 s = _mm_set1_ps(scale);
+  uint32_t c = 0;
   for (; c + 8 <= n; c += 8) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c));
     const __m128i lo = _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16);
     const __m128i hi = _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16);
-    _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_mul_ps(_mm_cvtepi32_ps(lo), scale)));
-    _mm_storeu_ps(scores + c + 4,
-                  _mm_add_ps(_mm_loadu_ps(scores + c + 4), _mm_mul_ps(_mm_cvtepi32_ps(hi), scale)));
+    _mm_storeu_ps(scores + c, _mm_add_ps(_mm_loadu_ps(scores + c), _mm_mul_ps(_mm_cvtepi32_ps(lo), s)));
+    _mm_storeu_ps(scores + c + 4, _mm_add_ps(_mm_loadu_ps(scores + c + 4), _mm_mul_ps(_mm_cvtepi32_ps(hi), s)));
   }
+  AddRowScalar(row, scale, n, c, scores);
+}
 #endif
-  for (; c < n; ++c) scores[c] += static_cast<float>(row[c]) * scale_;
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// Eight classes a step where the processor has AVX2 (chosen at run time; the build targets baseline x86-64).
+__attribute__((target("avx2"))) void AddRowAvx2(const int16_t* row, float scale, uint32_t n, float* scores) {
+  const __m256 s = _mm256_set1_ps(scale);
+  uint32_t c = 0;
+  for (; c + 8 <= n; c += 8) {
+    const __m256i v = _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(row + c)));
+    _mm256_storeu_ps(scores + c, _mm256_add_ps(_mm256_loadu_ps(scores + c), _mm256_mul_ps(_mm256_cvtepi32_ps(v), s)));
+  }
+  AddRowScalar(row, scale, n, c, scores);
+}
+
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();  // may run before libgcc's own initialiser
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+#endif
+
+}  // namespace
+
+void LinearModel::AddRow(const int16_t* row, float* scores) const {
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (kHasAvx2) return AddRowAvx2(row, scale_, num_classes_, scores);
+#endif
+#if defined(__SSE2__)
+  AddRowSse2(row, scale_, num_classes_, scores);
+#else
+  AddRowScalar(row, scale_, num_classes_, 0, scores);
+#endif
 }
 
 void LinearModel::Reset(size_t count) {
