@@ -2391,6 +2391,30 @@ class Matcher {
       return false;
     }
     if (j >= n_) return false;
+    // "mid-afternoon", "early morning yesterday", "late Tuesday night" (the weekday form goes through
+    // WeekdayExpr below): a part of the publication day or of the deictic day that follows.
+    if (k.w != "the" && X(j) && X(j)->daypart && !X(j)->plural) {
+      const int part = X(j)->daypart;
+      int e = j + 1, off = 0;
+      if (X(e) && X(e)->deictic >= kToday && X(e)->deictic <= kTomorrow) {
+        off = X(e)->deictic == kToday ? 0 : X(e)->deictic == kYesterday ? -1 : 1;
+        ++e;
+      } else if (!(W(i - 1, "by") || W(i - 1, "in") || W(i - 1, "at") || W(i - 1, "until") ||
+                   W(i - 1, "since") || W(i - 1, "before") || W(i - 1, "after") || W(i - 1, "around"))) {
+        return false;
+      }
+      f->b = i;
+      f->e = e;
+      f->type = TimexType::kTime;
+      f->mod = mod == 'S' ? "START" : mod == 'M' ? "MID" : "END";
+      if (!have_dct_) {
+        f->value = std::string("XXXX-XX-XXT") + kPartCode[part];
+        return true;
+      }
+      SetDay(f, dct_.AddDays(off), "dct");
+      f->value += std::string("T") + kPartCode[part];
+      return true;
+    }
     Found g;
     bool ok = false;
     if (W(j, "the") && X(j + 1) && X(j + 1)->unit && !X(j + 1)->plural && mod && k.w == "the") {

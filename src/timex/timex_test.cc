@@ -119,6 +119,8 @@ const Case kCases[] = {
     {"clock", "2022-02-10", "The polls shut at 0930 local time.", "0930 local time", "TIME", "2022-02-10T09:30"},
     {"clock", "2022-02-07", "The relatives have until 9 a.m. Tuesday to sign.", "9 a.m. Tuesday", "TIME", "2022-02-08T09:00"},
     {"clock", "1998-08-08", "The blast came at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "TIME", "1998-08-07T10:35"},
+    {"clock", "1989-11-02", "In London at mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "TIME", "1989-11-01TAF", "MID"},
+    {"clock", "1998-03-06", "By mid afternoon, officials had left.", "mid afternoon", "TIME", "1998-03-06TAF", "MID"},
     // Tense cues around weekdays and months.
     {"tense", "2022-02-09", "The father would travel to Washington Thursday.", "Thursday", "DATE", "2022-02-10"},
     {"tense", "2022-02-11", "Until Thursday, police had not named a suspect.", "Thursday", "DATE", "2022-02-10"},
