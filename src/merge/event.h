@@ -60,6 +60,8 @@ struct Event {
   Actor source, target;  // the most specific actor the mentions name (a person over a country)
   std::string location;
   Date date;             // the best-supported date
+  std::string date_basis;  // how that date is known: "text" (stated), "context" (the article's narrative),
+                           // "publication" (no report dates it: it happened on or before this day)
   EventStatus status = EventStatus::kHappened;
   // Evidence: sorted by (doc, sentence, trigger_start).
   std::vector<MentionRecord> mentions;

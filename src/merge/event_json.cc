@@ -190,6 +190,7 @@ void AppendEventJson(const Event& e, std::string* out) {
   AppendField(out, "id", e.id, false);
   AppendDate(out, "date", e.date);
   AppendField(out, "date_precision", DatePrecisionName(e.date.precision));
+  AppendField(out, "date_basis", e.date_basis);
   AppendField(out, "status", EventStatusName(e.status));
   AppendField(out, "type", e.type);
   AppendField(out, "mode", e.mode);
@@ -273,6 +274,7 @@ StatusOr<Event> ParseEventJson(std::string_view line) {
   Event e;
   e.id = Str(j, "id");
   e.date = ParseDate(j, "date");
+  e.date_basis = Str(j, "date_basis");
   if (!ParseEventStatus(Str(j, "status"), &e.status)) e.status = EventStatus::kHappened;
   e.type = Str(j, "type");
   e.mode = Str(j, "mode");

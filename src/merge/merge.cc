@@ -332,6 +332,7 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     return v;
   };
   if (!day_text.empty()) {
+    e.date_basis = "text";
     auto v = rank_dates(day_text);
     e.date = date_of[v[0].value];
     // A document does not contradict itself: a value backed only by documents that also back the chosen
@@ -342,11 +343,14 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     });
     if (v.size() > 1 && other_voice) e.conflicts.push_back({"date", v[0].value, v});
   } else if (!day_context.empty()) {
+    e.date_basis = "context";
     auto v = rank_dates(day_context);
     e.date = date_of[v[0].value];
   } else if (!day_pub.empty()) {
+    e.date_basis = "publication";
     e.date = date_of[day_pub.begin()->first];  // the earliest report
   } else if (!coarse_text.empty()) {
+    e.date_basis = "text";
     // The finest stated period (a month over a year), then the best supported.
     std::vector<SupportedValue> v;
     for (const auto& [d, ds] : coarse_text) v.push_back({d, {ds.begin(), ds.end()}});
@@ -356,6 +360,7 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     });
     e.date = date_of[v[0].value];
   } else if (!planned_pub.empty()) {
+    e.date_basis = "publication";
     e.date = date_of[planned_pub.begin()->first];
   }
   // Status: a happened report settles a planned one; happened/planned against denied is a conflict.

@@ -302,6 +302,7 @@ std::string RenderTimelineMarkdown(const Timeline& t, const TimelineOptions& opt
     if (with_date) s += (e.date.known() ? e.date.ToString() : "date unknown") + " — ";
     s += "**" + MdEscape(EventHeadline(e)) + "**";
     if (e.status == EventStatus::kDenied) s += " _(reported, then denied)_";
+    if (e.date_basis == "publication" && e.status == EventStatus::kHappened) s += " _(undated: on or before the report)_";
     s += " — " + Counts(e) + "\n";
     if (en.representative) {
       const std::string text = OneLine(en.representative->sentence_text);
@@ -368,6 +369,9 @@ std::string RenderTimelineHtml(const Timeline& t, const TimelineOptions& options
     if (with_date) s += HtmlEscape(e.date.known() ? e.date.ToString() : "date unknown") + " — ";
     s += HtmlEscape(headline) + " <span class=\"tags\">" + HtmlEscape(tags) + "</span>";
     if (e.status == EventStatus::kDenied) s += " <span class=\"denied\">(reported, then denied)</span>";
+    if (e.date_basis == "publication" && e.status == EventStatus::kHappened) {
+      s += " <span class=\"undated\">(undated: on or before the report)</span>";
+    }
     s += "</div>\n<div class=\"counts\">" + HtmlEscape(Counts(e)) + "</div>\n";
     if (en.representative) {
       const std::string text = OneLine(en.representative->sentence_text);
