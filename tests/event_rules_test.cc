@@ -263,5 +263,14 @@ TEST(EventRules, SigningGoesBothWaysAndCriticismTargetsTheMeeting) {
   EXPECT_TRUE(accuse) << Show(evs);
 }
 
+TEST(EventRules, AHeadlineInfinitiveIsAPlan) {
+  auto evs = Annotate("Scholz to visit Kyiv and Moscow next week\n\nThe chancellor said the trip would focus on "
+                      "diplomacy.",
+                      Date::Day(2022, 2, 8));
+  const EventMention* v = Find(evs, "CONSULT", "DEU", "UKR");
+  ASSERT_NE(v, nullptr) << Show(evs);
+  EXPECT_EQ(v->status, EventStatus::kPlanned) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -1558,6 +1558,12 @@ void SentenceWorker::Emit(const Match& m) {
 
   // ---- status, date, attribution ----
   StatusResult st = ComputeStatus(m);
+  // A headline's "X to host Y" is a plan ("Turkey to host talks", "Scholz to visit Kyiv").
+  if (st.status == EventStatus::kHappened && s_.headline && m.b >= 2 && f_[m.b - 1] == "to" && !IsVerbLike(m.b - 2) &&
+      !e.noun) {
+    st.status = EventStatus::kPlanned;
+    st.cue = "to";
+  }
   std::string date_text;
   auto dates = DatesFor(m.pred, m.toks, &date_text);
   if (Background(m, dates.empty())) return;
