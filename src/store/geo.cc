@@ -89,8 +89,25 @@ std::vector<Word> Words(std::string_view s) {
     while (e < s.size() && !std::isspace(static_cast<unsigned char>(s[e]))) ++e;
     Word w{i, e, false, false};
     auto strip_front = [&](char c) { return w.b < w.e && s[w.b] == c; };
-    while (strip_front('"') || strip_front('(') || strip_front('\'') || strip_front('[')) ++w.b;
+    // Typographic quotes are three bytes in UTF-8: E2 80 98/99 (single), E2 80 9C/9D (double).
+    auto curly_at = [&](size_t k) {
+      return k + 3 <= s.size() && s[k] == '\xE2' && s[k + 1] == '\x80' &&
+             (s[k + 2] == '\x98' || s[k + 2] == '\x99' || s[k + 2] == '\x9C' || s[k + 2] == '\x9D');
+    };
+    while (true) {
+      if (strip_front('"') || strip_front('(') || strip_front('\'') || strip_front('[')) {
+        ++w.b;
+      } else if (w.b + 3 <= w.e && curly_at(w.b)) {
+        w.b += 3;
+      } else {
+        break;
+      }
+    }
     while (w.e > w.b) {
+      if (w.e >= w.b + 3 && curly_at(w.e - 3)) {
+        w.e -= 3;
+        continue;
+      }
       const char c = s[w.e - 1];
       if (c == ';' || c == ':' || c == '!' || c == '?') w.break_after = true;
       if (c == ',') w.comma_after = true;

@@ -174,6 +174,8 @@ TEST(GeoTableTest, FindsPlaceNamedNearTrigger) {
       // Only the nearest locative phrase on each side counts.
       {"They agreed on borders in the Eastern Mediterranean and on ports in Libya.", "agreed", "", ""},
       {"The envoys met in January in Geneva.", "met", "", "Geneva, Switzerland"},  // a month is no place
+      {"\u201CWe met in \u201CKyiv\u201D, today,\u201D he said.", "met", "",
+       "Kyiv, Ukraine"},  // curly quotes
       {"Her wins in Arizona, Nevada and Utah and two more states left her with forty pledged delegates.",
        "pledged", "", ""},  // too far before the trigger
       // A place inside an introductory subordinate clause belongs to that clause.
