@@ -272,5 +272,28 @@ TEST(EventRules, AHeadlineInfinitiveIsAPlan) {
   EXPECT_EQ(v->status, EventStatus::kPlanned) << Show(evs);
 }
 
+TEST(EventRules, ParticipleAfterACommaSharesTheMainSubject) {
+  auto evs = Annotate("Trump lashed out at Biden on Twitter, accusing him of lying.", Date::Day(2020, 9, 3));
+  for (const auto& e : evs) {
+    if (e.type == "ACCUSE") EXPECT_EQ(e.source.actor.name, "Donald Trump") << Show(evs);
+  }
+}
+
+TEST(EventRules, NumbersAndCiviliansAreNotStates) {
+  const Date pub = Date::Day(2020, 3, 19);
+  // a participle after a number describes the noun
+  for (const auto& e : Annotate("Biden has won 1,217 pledged delegates so far.", pub)) {
+    EXPECT_NE(e.type, "AGREE") << e.trigger;
+  }
+  // a woman protesting is a protest, not a government's complaint
+  for (const auto& e : Annotate("An Iranian woman was arrested while protesting the dress code.", pub)) {
+    EXPECT_NE(e.cameo, "114") << e.trigger;
+  }
+  // "you" is the reader, not the West
+  for (const auto& e : Annotate("Do you find more resistance in Western countries when you criticise them?", pub)) {
+    EXPECT_NE(e.type, "ACCUSE") << e.trigger;
+  }
+}
+
 }  // namespace
 }  // namespace dateline

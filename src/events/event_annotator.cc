@@ -1003,6 +1003,7 @@ bool SentenceWorker::PresentOrPerfect(int pred) const {
   for (int t = v - 1; t >= std::max(0, v - 4); --t) {
     const std::string& f = f_[t];
     if (OneOf(f, {"has", "have", "'ve"})) return s_.tokens[v].xpos == "VBN";
+    if (OneOf(f, {"is", "are", "am"})) return s_.tokens[v].xpos == "VBN";  // "which is recognized by"
     if (!(f.ends_with("ly") || OneOf(f, {"not", "n't", "also", "even", "now", "already", "just", "since"}))) break;
   }
   return false;
@@ -1225,6 +1226,8 @@ void SentenceWorker::Emit(const Match& m) {
         break;
       }
       if (OneOf(f, {"against", "over", "amid", "amidst", "despite"})) return;
+      // "a shot at Trump for his attacks on mail-in voting": the reason for another event.
+      if (f == "for" && t + 1 < m.b && OneOf(f_[t + 1], {"his", "her", "its", "their"})) return;
       if (f == "to" && t >= 1 && (OneOf(f_[t - 1], {"response", "reaction", "reply", "due", "owing"}))) return;
       if (f == "of" && t >= 1 && (OneOf(f_[t - 1], {"because", "face", "light", "view", "wake", "fears"}))) return;
       if (IsPunct(f) && f != "'s" && f != "'" && !IsHyphen(f)) break;
@@ -1245,7 +1248,8 @@ void SentenceWorker::Emit(const Match& m) {
   }
   // "using the amassed troops": a participle used as an adjective describes a state, not an event.
   if (!e.noun && m.b == m.head && m.head > 0 && m.head + 1 < n_ && m.toks.size() == 1 &&
-      OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) && IsDeterminer(f_[m.head - 1]) &&
+      OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) &&
+      (IsDeterminer(f_[m.head - 1]) || s_.tokens[m.head - 1].upos == "NUM" || s_.tokens[m.head - 1].upos == "ADJ") &&
       s_.tokens[m.head + 1].upos == "NOUN") {
     return;
   }
@@ -1384,9 +1388,16 @@ void SentenceWorker::Emit(const Match& m) {
       const int first = s_.tokens[m.pred].head;
       if (first < m.pred && s_.tokens[first].upos == "VERB") subj = ParseChild(first, {"nsubj"});
     }
-    // "none of the missiles landed", "some of the troops": a quantity, not an actor.
+    // "Trump attacked Biden …, accusing him of …": a participle after a comma shares the main subject.
+    if (subj == kNone && s_.tokens[m.pred].deprel == "advcl" && s_.tokens[m.pred].xpos == "VBG" && m.pred > 0 &&
+        f_[m.pred - 1] == "," && s_.tokens[m.pred].head >= 0 && s_.tokens[m.pred].head < m.pred) {
+      subj = ParseChild(s_.tokens[m.pred].head, {"nsubj"});
+    }
+    // "none of the missiles landed", "some of the troops": a quantity, not an actor; "you", "I": the
+    // speaker or the reader, not an actor of the story.
     const bool quantity = subj != kNone && s_.tokens[subj].upos == "PRON" &&
-                          OneOf(f_[subj], {"none", "some", "many", "most", "all", "each", "several", "few"});
+                          OneOf(f_[subj], {"none", "some", "many", "most", "all", "each", "several", "few", "you",
+                                           "i", "one", "anyone", "everyone", "nobody", "someone"});
     if (subj != kNone && MentionCovering(subj) != kNone) {
       add_group(&subject, GroupOf(MentionCovering(subj)));
     } else if (subj != kNone && subj < m.pred && (s_.tokens[subj].upos == "NOUN" || quantity) &&
@@ -1542,7 +1553,8 @@ void SentenceWorker::Emit(const Match& m) {
   // "Japan protested to China": a government protests in words (CAMEO 114, complain officially); crowds
   // demonstrate (14x).
   if (code->type == "PROTEST" && (sources[0].actor.role.empty() || sources[0].actor.role == "GOV") &&
-      (sources[0].actor.id.rfind("country:", 0) == 0 || sources[0].actor.id.rfind("person:", 0) == 0)) {
+      (sources[0].actor.id.rfind("country:", 0) == 0 || sources[0].actor.id.rfind("person:", 0) == 0) &&
+      !(sources[0].mention != kNone && ms_[sources[0].mention].am->how == "demonym")) {
     cameo = "114";
     mode = lex_.Code(cameo)->mode;
   }
