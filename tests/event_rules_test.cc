@@ -295,5 +295,20 @@ TEST(EventRules, NumbersAndCiviliansAreNotStates) {
   }
 }
 
+TEST(EventRules, AttackingAnIdeaIsCriticismAndPledgingTogetherIsNoAgreement) {
+  const Date pub = Date::Day(2019, 10, 9);
+  auto evs = Annotate("Trump attacked the impeachment investigation on Twitter.", pub);
+  for (const auto& e : evs) EXPECT_NE(e.type, "ASSAULT") << Show(evs);
+  evs = Annotate("China, Iran and Russia have pledged funds for the reconstruction of Syria.", pub);
+  for (const auto& e : evs) {
+    const bool among = e.target.actor.country == "CHN" || e.target.actor.country == "IRN" ||
+                       e.target.actor.country == "RUS";
+    EXPECT_FALSE(e.type == "AGREE" && among) << Show(evs);
+  }
+  // "agreed" does pair the parties.
+  evs = Annotate("Russia and Turkey agreed on a ceasefire in Idlib on Thursday.", pub);
+  EXPECT_NE(Find(evs, "AGREE", "RUS", "TUR"), nullptr) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

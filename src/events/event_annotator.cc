@@ -1088,13 +1088,21 @@ bool SentenceWorker::Background(const Match& m, bool undated) const {
   if (!lex_.entry(m.entry).noun || m.light) {
     if (m.b > 0 && p.xpos == "VBG" && f_[m.b - 1] == "for") return true;
   }
-  if (!undated || !PresentOrPerfect(m.pred)) return false;
+  if (!undated) return false;
+  // "…, who had investigated the case": a past perfect in a relative clause is the person's background too.
+  bool past_perfect = false;
+  for (int t = m.pred - 1; t >= std::max(0, m.pred - 3); --t) {
+    if (f_[t] == "had") past_perfect = p.xpos == "VBN";
+    if (!(f_[t] == "had" || f_[t].ends_with("ly") || OneOf(f_[t], {"also", "long", "repeatedly", "not"}))) break;
+  }
+  if (!PresentOrPerfect(m.pred) && !past_perfect) return false;
   bool relative = ParseOk() && p.deprel == "acl:relcl";
   for (int t = m.pred - 1; t >= std::max(0, m.pred - 4) && !relative; --t) {
     if (OneOf(f_[t], {"who", "which"})) relative = t > 0 && f_[t - 1] == ",";
-    if (!(OneOf(f_[t], {"has", "have", "also", "long", "repeatedly", "not"}) || f_[t].ends_with("ly"))) break;
+    if (!(OneOf(f_[t], {"has", "have", "had", "also", "long", "repeatedly", "not"}) || f_[t].ends_with("ly"))) break;
   }
   if (relative) return true;
+  if (past_perfect) return false;
   // A perfect over a stretch of time: "in the past few months", "in recent weeks", "for years".
   for (const TimeExpression& tx : doc_->timexes) {
     if (tx.start < s_.start || tx.start >= s_.end) continue;
@@ -1239,7 +1247,7 @@ void SentenceWorker::Emit(const Match& m) {
   // of "troops" is the report.)
   if (!e.noun && ParseOk() && s_.tokens[m.head].deprel == "acl" && s_.tokens[m.head].xpos == "VBN" &&
       m.b > 0 && s_.tokens[m.b - 1].upos == "NOUN" && mention_at_[m.b - 1] == kNone && !IsPairAnaphor(m.b - 1) &&
-      m.e < n_ && OneOf(f_[m.e], {"in", "by", "at", "on", "during", "with", "for", "last", "this"})) {
+      m.e < n_ && OneOf(f_[m.e], {"in", "by", "at", "on", "during", "with", "for", "of", "last", "this"})) {
     bool main_verb = false;
     for (int t = 0; t < n_; ++t) {
       if (s_.tokens[t].head == -1 || s_.tokens[t].deprel == "root") main_verb = s_.tokens[t].upos == "VERB";
@@ -1250,7 +1258,7 @@ void SentenceWorker::Emit(const Match& m) {
   if (!e.noun && m.b == m.head && m.head > 0 && m.head + 1 < n_ && m.toks.size() == 1 &&
       OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) &&
       (IsDeterminer(f_[m.head - 1]) || s_.tokens[m.head - 1].upos == "NUM" || s_.tokens[m.head - 1].upos == "ADJ") &&
-      s_.tokens[m.head + 1].upos == "NOUN") {
+      (s_.tokens[m.head + 1].upos == "NOUN" || s_.tokens[m.head + 1].upos == "ADJ")) {
     return;
   }
   // ---- source ----
@@ -1593,7 +1601,10 @@ void SentenceWorker::Emit(const Match& m) {
   const bool mutual_fight = (code->type == "ASSAULT" && OneOf(lem_[m.head], {"exchange", "clash", "firefight",
                                                                               "gunfight", "battle", "skirmish"})) ||
                             cameo == "057";
-  if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || code->type == "AGREE" ||
+  // "X and Y agreed" pairs them; "X and Y pledged funds" does not.
+  const bool mutual_agree = code->type == "AGREE" && OneOf(lem_[m.head], {"agree", "reach", "sign", "conclude",
+                                                                          "strike", "settle", "negotiate"});
+  if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || mutual_agree ||
                                                  code->type == "COOPERATE" || mutual_fight)) {
     for (size_t i = 0; i < sources.size(); ++i) {
       for (size_t j = i + 1; j < sources.size(); ++j) {
@@ -1622,7 +1633,15 @@ void SentenceWorker::Emit(const Match& m) {
   if (code->type == "ASSAULT" && !e.noun) {
     const Actor& a = pairs[0].first.actor;
     const Actor& b = pairs[0].second.actor;
-    if (a.id.rfind("person:", 0) == 0 && b.id.rfind("person:", 0) == 0) {
+    // "Trump attacked the subpoena": a person attacking an idea, a ruling or a report criticises it.
+    const int obj = ParseOk() ? ParseChild(m.head, {"obj"}) : kNone;
+    const bool attacks_idea = b.empty() && obj != kNone && mention_at_[obj] == kNone &&
+                              s_.tokens[obj].upos == "NOUN" && lem_[m.head] == "attack" &&
+                              !OneOf(lem_[obj], {"people", "person", "man", "woman", "child", "civilian", "soldier",
+                                                 "troop", "police", "officer", "protester", "guard", "crowd",
+                                                 "worker", "student", "village", "town", "city", "base", "convoy",
+                                                 "position", "target", "ship", "vessel", "building", "hospital"});
+    if (a.id.rfind("person:", 0) == 0 && (b.id.rfind("person:", 0) == 0 || attacks_idea)) {
       cameo = "111";
       code = lex_.Code(cameo);
       mode = code->mode;
