@@ -27,10 +27,8 @@ Status RunTag(const TagArgs& a) {
   if (a.input == "iob2") {
     ASSIGN_OR_RETURN(auto ner, NerTagger::Load(a.ner_model.empty() ? DataPath("models/ner.dlm") : a.ner_model));
     ASSIGN_OR_RETURN(auto c, ReadIob2(a.in));
-    for (Sentence& s : c.doc.sentences) {
-      tagger->Tag(&s);
-      ner->Tag(&s);
-    }
+    for (Sentence& s : c.doc.sentences) tagger->Tag(&s);
+    ner->TagDocument(&c.doc);  // documents ("# newdoc") in order: names seen earlier help later mentions
     std::cout << WriteIob2(c.doc, &c.comments);
     return Status::OK();
   }

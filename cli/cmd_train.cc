@@ -162,6 +162,13 @@ const bool kNer = RegisterCommand(
       app->add_option("--epochs", a->options.epochs, "training epochs");
       app->add_option("--seed", a->options.seed, "shuffling seed");
       app->add_option("--prune", a->options.prune, "drop averaged weights smaller than this");
+      app->add_option("--min-updates", a->options.min_updates, "drop features updated fewer times");
+      app->add_flag("!--no-document", a->options.document,
+                    "train without the features of how words are written elsewhere in the document");
+      app->add_option("--lowercase-copies", a->options.lowercase_copies,
+                      "share of training sentences also trained on lowercased");
+      app->add_option("--word-dropout", a->options.word_dropout,
+                      "chance of hiding a training token's word features for one pass");
       return [a] { return ReportStatus("train ner", RunTrainNer(*a)); };
     });
 

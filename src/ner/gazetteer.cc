@@ -66,6 +66,8 @@ StatusOr<Gazetteer> Gazetteer::Parse(std::string_view tsv, const std::string& or
       ++len;
     }
     if (len == 0 || len > 255) continue;
+    g.tsv_.append(line);
+    g.tsv_ += '\n';
     g.phrases_[h] = static_cast<uint8_t>(t);
     uint8_t& m = g.max_len_[first];
     m = std::max<uint8_t>(m, static_cast<uint8_t>(len));

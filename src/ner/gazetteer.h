@@ -35,11 +35,15 @@ class Gazetteer {
   size_t size() const { return phrases_.size(); }
   // Hash of the entries, recorded in models trained with this gazetteer.
   uint64_t fingerprint() const { return fingerprint_; }
+  // The entry lines as parsed (no comments or blank lines), one `phrase<TAB>TYPE` a line; parsing this
+  // text gives the same gazetteer (models store it).
+  const std::string& tsv() const { return tsv_; }
 
  private:
   std::unordered_map<uint64_t, uint8_t> phrases_;  // hash of lowercased token sequence → type
   std::unordered_map<uint64_t, uint8_t> max_len_;  // hash of first token → longest phrase length
   uint64_t fingerprint_ = 0;
+  std::string tsv_;
 };
 
 }  // namespace dateline

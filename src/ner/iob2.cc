@@ -95,7 +95,10 @@ StatusOr<Iob2Corpus> ParseIob2(std::string_view text, const std::string& origin)
       return;
     }
     Sentence s;
-    s.index = static_cast<int>(doc.sentences.size());
+    // Position within its document: a "# newdoc" comment starts a new document at 0.
+    bool newdoc = doc.sentences.empty();
+    for (const std::string& c : comments) newdoc |= c.rfind("# newdoc", 0) == 0;
+    s.index = newdoc ? 0 : doc.sentences.back().index + 1;
     s.start = static_cast<uint32_t>(doc.text.size());
     std::vector<std::string> bilou = Iob2ToBilou(tags);
     for (size_t i = 0; i < words.size(); ++i) {

@@ -14,7 +14,8 @@
 namespace dateline {
 
 struct Iob2Corpus {
-  Document doc;  // tokens carry text and ner (BILOU); text = words joined by spaces, a line per sentence
+  Document doc;  // tokens carry text and ner (BILOU); text = words joined by spaces, a line per sentence;
+                 // Sentence::index counts from 0 in each document ("# newdoc" comments start one)
   std::vector<std::vector<std::string>> comments;  // per sentence
 };
 

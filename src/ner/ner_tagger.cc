@@ -13,60 +13,128 @@ const uint64_t kEnd = HashBytes("</s>");
 
 }  // namespace
 
-NerTokenInfo ComputeNerTokenInfo(std::string_view word, std::string_view xpos) {
+NerTokenInfo ComputeNerTokenInfo(std::string_view word, std::string_view xpos, bool case_only) {
   NerTokenInfo t;
   char buf[64];
+  char shape[12];
   const size_t n = std::min(word.size(), sizeof(buf));
+  size_t upper = 0, lower_letters = 0;
   for (size_t i = 0; i < n; ++i) {
     char c = word[i];
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const bool up = c >= 'A' && c <= 'Z';
+    upper += up;
+    lower_letters += c >= 'a' && c <= 'z';
+    buf[i] = up ? static_cast<char>(c - 'A' + 'a') : c;
+    if (i < sizeof(shape)) {
+      shape[i] = up ? 'X' : (c >= 'a' && c <= 'z') ? 'x' : (c >= '0' && c <= '9') ? 'd' : (c & 0x80) ? 'u' : c;
+    }
   }
   std::string_view lower(buf, n);
-  t.form = HashBytes(word);
   t.lower = HashBytes(lower);
+  t.alpha = upper + lower_letters > 0;
+  const bool initial = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+  if (initial && upper > 1 && lower_letters == 0) {
+    t.cap = 2;
+  } else if (initial) {
+    t.cap = 1;
+  } else if (upper > 0) {
+    t.cap = 3;
+  }
+  if (case_only) return t;
+  t.form = HashBytes(word);
   t.shape = ShapeHash(word);
+  t.long_shape = HashBytes(std::string_view(shape, std::min(n, sizeof(shape))));
   t.xpos = HashBytes(xpos);
-  for (size_t k = 2; k <= 4; ++k) t.suf[k - 2] = k <= n ? HashBytes(lower.substr(n - k)) : t.lower;
-  for (size_t k = 2; k <= 3; ++k) t.pre[k - 2] = k <= n ? HashBytes(lower.substr(0, k)) : t.lower;
-  t.cap = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+  for (size_t k = 1; k <= 4; ++k) t.suf[k - 1] = k <= n ? HashBytes(lower.substr(n - k)) : t.lower;
+  for (size_t k = 1; k <= 4; ++k) t.pre[k - 1] = k <= n ? HashBytes(lower.substr(0, k)) : t.lower;
   return t;
 }
 
-void NerFeatures(const NerTokenInfo* toks, int n, int i, int prev, int prev2, bool uses_pos,
-                 FeatureBuffer<48>* out) {
+void NerDocumentWords::Add(const NerTokenInfo& t, bool initial) {
+  if (!t.alpha) return;
+  auto& c = counts_[t.lower];
+  if (!initial && (t.cap == 1 || t.cap == 2) && c[0] < 0xffff) ++c[0];
+  if (t.cap == 0 && c[1] < 0xffff) ++c[1];
+}
+
+uint8_t NerDocumentWords::Code(const NerTokenInfo& t, bool initial) const {
+  int capitalised = 0, lower = 0;
+  auto it = counts_.find(t.lower);
+  if (it != counts_.end()) {  // other occurrences: leave this one out
+    capitalised = it->second[0] - (!initial && (t.cap == 1 || t.cap == 2) ? 1 : 0);
+    lower = it->second[1] - (t.cap == 0 ? 1 : 0);
+  }
+  auto bucket = [](int k) { return k <= 0 ? 0 : (k == 1 ? 1 : 2); };
+  return static_cast<uint8_t>(1 + bucket(capitalised) * 3 + bucket(lower));
+}
+
+int NerSentenceCase(const NerTokenInfo* toks, int n) {
+  int words = 0, capitalised = 0, all_caps = 0;
+  for (int i = 0; i < n; ++i) {
+    if (!toks[i].alpha) continue;
+    ++words;
+    capitalised += toks[i].cap == 1 || toks[i].cap == 2;
+    all_caps += toks[i].cap == 2;
+  }
+  if (words < 3) return 0;
+  if (all_caps * 4 >= words * 3) return 3;
+  if (capitalised * 4 >= words * 3) return 2;
+  if (capitalised == 0) return 1;
+  return 0;
+}
+
+void NerFeatures(const NerTokenInfo* toks, int n, int i, int prev, int prev2, bool uses_pos, int sentence_case,
+                 NerFeatureBuffer* out) {
   const NerTokenInfo& w = toks[i];
   auto low = [&](int k) { return k < 0 ? kStart : (k >= n ? kEnd : toks[k].lower); };
   auto shape = [&](int k) { return k < 0 ? kStart : (k >= n ? kEnd : toks[k].shape); };
   auto pos = [&](int k) { return k < 0 ? kStart : (k >= n ? kEnd : toks[k].xpos); };
   auto gaz = [&](int k) { return k < 0 || k >= n ? uint64_t{99} : uint64_t{toks[k].gaz}; };
+  auto cap = [&](int k) { return k < 0 || k >= n ? uint64_t{9} : uint64_t{toks[k].cap}; };
   const uint64_t pl = static_cast<uint64_t>(prev + 2), p2l = static_cast<uint64_t>(prev2 + 2);
+  const uint64_t sc = static_cast<uint64_t>(sentence_case);
+  const uint64_t known = w.lower_known;
+  const uint64_t first = i == 0 ? 1 : 0;
   uint32_t t = 100;
   out->Add(Feat(++t, 0));
   out->Add(Feat(++t, w.lower));
   out->Add(Feat(++t, w.form));
   out->Add(Feat(++t, w.shape));
-  out->Add(Feat(++t, w.suf[0]));
-  out->Add(Feat(++t, w.suf[1]));
-  out->Add(Feat(++t, w.suf[2]));
-  out->Add(Feat(++t, w.pre[0]));
-  out->Add(Feat(++t, w.pre[1]));
+  out->Add(Feat(++t, w.long_shape));
+  for (int k = 0; k < 4; ++k) out->Add(Feat(++t, w.suf[k]));
+  for (int k = 0; k < 4; ++k) out->Add(Feat(++t, w.pre[k]));
   out->Add(Feat(++t, low(i - 1)));
   out->Add(Feat(++t, low(i - 2)));
   out->Add(Feat(++t, low(i + 1)));
   out->Add(Feat(++t, low(i + 2)));
   out->Add(Feat(++t, shape(i - 1)));
   out->Add(Feat(++t, shape(i + 1)));
+  out->Add(Feat(++t, shape(i - 2)));
+  out->Add(Feat(++t, shape(i + 2)));
   out->Add(Feat(++t, shape(i - 1), w.shape));
   out->Add(Feat(++t, w.shape, shape(i + 1)));
+  out->Add(Feat(++t, shape(i - 1), w.shape, shape(i + 1)));
   out->Add(Feat(++t, low(i - 1), w.lower));
   out->Add(Feat(++t, w.lower, low(i + 1)));
+  out->Add(Feat(++t, low(i - 1), w.shape));
+  out->Add(Feat(++t, w.shape, low(i + 1)));
+  out->Add(Feat(++t, low(i + 1), low(i + 2)));
+  out->Add(Feat(++t, low(i - 2), low(i - 1)));
   out->Add(Feat(++t, pl));
   out->Add(Feat(++t, pl, p2l));
   out->Add(Feat(++t, pl, w.shape));
   out->Add(Feat(++t, pl, w.lower));
   out->Add(Feat(++t, pl, low(i + 1)));
-  out->Add(Feat(++t, i == 0 ? 1 : 0, w.shape));
-  out->Add(Feat(++t, i == 0 ? 1 : 0, w.lower));
+  out->Add(Feat(++t, pl, cap(i), cap(i + 1)));
+  out->Add(Feat(++t, first, w.shape));
+  out->Add(Feat(++t, first, w.lower));
+  out->Add(Feat(++t, first, known, w.cap));
+  out->Add(Feat(++t, known, w.cap));
+  out->Add(Feat(++t, known, w.cap, pl));
+  out->Add(Feat(++t, sc, w.cap));
+  out->Add(Feat(++t, sc, w.cap, known));
+  out->Add(Feat(++t, sc, w.lower));
+  out->Add(Feat(++t, cap(i - 1), w.cap, cap(i + 1)));
   if (uses_pos) {
     out->Add(Feat(++t, w.xpos));
     out->Add(Feat(++t, pos(i - 1)));
@@ -76,14 +144,23 @@ void NerFeatures(const NerTokenInfo* toks, int n, int i, int prev, int prev2, bo
     out->Add(Feat(++t, w.xpos, pos(i + 1)));
     out->Add(Feat(++t, pl, w.xpos));
     out->Add(Feat(++t, w.xpos, low(i - 1)));
+    out->Add(Feat(++t, w.xpos, known, w.cap));
+    out->Add(Feat(++t, sc, w.xpos));
   } else {
-    t += 8;
+    t += 10;
   }
   out->Add(Feat(++t, gaz(i)));
   out->Add(Feat(++t, gaz(i - 1)));
   out->Add(Feat(++t, gaz(i + 1)));
-  out->Add(Feat(++t, gaz(i), w.shape));
+  out->Add(Feat(++t, gaz(i), w.cap));
   out->Add(Feat(++t, gaz(i), pl));
+  out->Add(Feat(++t, gaz(i), known, w.cap));
+  out->Add(Feat(++t, gaz(i), sc));
+  out->Add(Feat(++t, w.doc, w.cap));
+  out->Add(Feat(++t, w.doc, w.cap, first));
+  out->Add(Feat(++t, w.doc, w.cap, known));
+  out->Add(Feat(++t, w.doc, pl));
+  out->Add(Feat(++t, w.doc, gaz(i)));
 }
 
 bool BilouAllowed(const std::vector<std::string>& labels, int prev, int next) {
@@ -101,8 +178,11 @@ std::string NerModel::Payload() const {
   out.Strings(labels);
   weights.Write(&out);
   out.U8(uses_pos ? 1 : 0);
+  out.U8(uses_document ? 1 : 0);
   out.Str(gazetteer);
   out.U64(gazetteer_fingerprint);
+  out.Str(gazetteer_tsv);
+  out.Strings(lower_words);
   WriteSelfTests(self_tests, &out);
   return out.Release();
 }
@@ -127,8 +207,13 @@ Status NerModel::ReadPayload(std::string_view payload) {
   uint8_t pos = 0;
   RETURN_IF_ERROR(in.U8(&pos));
   uses_pos = pos != 0;
+  uint8_t document = 0;
+  RETURN_IF_ERROR(in.U8(&document));
+  uses_document = document != 0;
   RETURN_IF_ERROR(in.Str(&gazetteer));
   RETURN_IF_ERROR(in.U64(&gazetteer_fingerprint));
+  RETURN_IF_ERROR(in.Str(&gazetteer_tsv));
+  RETURN_IF_ERROR(in.Strings(&lower_words));
   RETURN_IF_ERROR(ReadSelfTests(&in, &self_tests));
   if (!in.done()) return Status::Corruption("ner: trailing bytes in payload");
   return Status::OK();
@@ -136,6 +221,12 @@ Status NerModel::ReadPayload(std::string_view payload) {
 
 NerTagger::NerTagger(NerModel model, const Gazetteer* gazetteer)
     : model_(std::move(model)), gazetteer_(gazetteer) {
+  if (!model_.gazetteer_tsv.empty()) {
+    auto own = Gazetteer::Parse(model_.gazetteer_tsv, "model gazetteer");
+    if (own.ok()) own_gazetteer_ = std::move(*own);  // FromBytes refuses a model whose gazetteer fails
+    gazetteer_ = &own_gazetteer_;
+  }
+  for (const std::string& w : model_.lower_words) lower_words_.insert(HashBytes(w));
   const int nc = static_cast<int>(model_.labels.size());
   allowed_.assign(nc + 1, std::vector<uint8_t>(nc, 0));
   can_end_.assign(nc, 0);
@@ -154,14 +245,34 @@ NerTagger::NerTagger(NerModel model, const Gazetteer* gazetteer)
 // Versions:
 //   1  (2026-11) first format: BILOU labels, quantised linear model, POS flag, gazetteer name and
 //      fingerprint, self-tests.
+//   2  (2026-11) feature set 2 (affixes 1-4, long shape, sentence case, lowercase vocabulary); the
+//      gazetteer's entries and the lowercase vocabulary are stored in the model. Version 1 models are
+//      refused (their features differ): retrain with `dateline train ner`.
 StatusOr<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view bytes, const std::string& origin,
                                                           const Gazetteer* gazetteer) {
   NerModel model;
   std::string payload;
   RETURN_IF_ERROR(ParseModelBytes(bytes, "ner", kNerFormatVersion, origin, &model.manifest, &payload));
+  if (model.manifest.format_version < kNerFormatVersion) {
+    return Status::InvalidArgument(origin + ": NER model format " + std::to_string(model.manifest.format_version) +
+                                   " predates this build's features (format " + std::to_string(kNerFormatVersion) +
+                                   "); retrain it with `dateline train ner` (doc/formats/models.md)");
+  }
   Status s = model.ReadPayload(payload);
   if (!s.ok()) return Status::Corruption(origin + ": " + s.message());
-  if (!model.gazetteer.empty() && (!gazetteer || gazetteer->fingerprint() != model.gazetteer_fingerprint)) {
+  if (!model.gazetteer_tsv.empty()) {
+    auto own = Gazetteer::Parse(model.gazetteer_tsv, origin + " (gazetteer)");
+    if (!own.ok()) return Status::Corruption(own.status().message());
+    if (own->fingerprint() != model.gazetteer_fingerprint) {
+      return Status::Corruption(origin + ": stored gazetteer does not match its fingerprint");
+    }
+    if (gazetteer && gazetteer->fingerprint() != model.gazetteer_fingerprint) {
+      return Status::InvalidArgument(origin + ": model was trained with gazetteer '" + model.gazetteer +
+                                     "', not the one given");
+    }
+    gazetteer = nullptr;  // the model's own copy is used
+  } else if (!model.gazetteer.empty() &&
+             (!gazetteer || gazetteer->fingerprint() != model.gazetteer_fingerprint)) {
     return Status::InvalidArgument(origin + ": model was trained with gazetteer '" + model.gazetteer +
                                    "'; load it with the same gazetteer file");
   }
@@ -183,28 +294,73 @@ StatusOr<std::unique_ptr<NerTagger>> NerTagger::Load(const std::string& path, co
   return FromBytes(bytes, path, gazetteer);
 }
 
-void NerTagger::Tag(Sentence* sentence) const {
-  thread_local std::vector<NerTokenInfo> info;
-  thread_local std::vector<std::string_view> words;
+void NerTagger::ComputeInfo(const std::vector<std::string_view>& words, const std::vector<std::string_view>& xpos,
+                            std::vector<NerTokenInfo>* info) const {
   thread_local std::vector<uint8_t> gaz;
-  thread_local std::vector<int> pred;
-  const int n = static_cast<int>(sentence->tokens.size());
-  words.clear();
-  for (const Token& t : sentence->tokens) words.emplace_back(t.norm.empty() ? t.text : t.norm);
-  info.resize(n);
-  for (int i = 0; i < n; ++i) info[i] = ComputeNerTokenInfo(words[i], sentence->tokens[i].xpos);
+  const size_t n = words.size();
+  info->resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    NerTokenInfo& t = (*info)[i];
+    t = ComputeNerTokenInfo(words[i], i < xpos.size() ? xpos[i] : std::string_view());
+    t.lower_known = lower_words_.count(t.lower) > 0;
+  }
   if (gazetteer_) {
     gazetteer_->Match(words, &gaz);
-    for (int i = 0; i < n; ++i) info[i].gaz = gaz[i];
+    for (size_t i = 0; i < n; ++i) (*info)[i].gaz = gaz[i];
   }
+}
+
+void NerTagger::Tag(Sentence* sentence) const {
+  thread_local NerDocumentWords doc;
+  doc.Clear();
+  CountDocumentWords(*sentence, &doc);
+  TagInDocument(sentence, doc);
+}
+
+void NerTagger::CountDocumentWords(const Sentence& sentence, NerDocumentWords* doc) const {
+  const auto& toks = sentence.tokens;
+  for (size_t i = 0; i < toks.size(); ++i) {
+    const Token& t = toks[i];
+    doc->Add(ComputeNerTokenInfo(t.norm.empty() ? t.text : t.norm, std::string_view(), true), i == 0);
+  }
+}
+
+void NerTagger::TagDocument(Document* doc) const {
+  thread_local NerDocumentWords words;
+  size_t begin = 0;
+  while (begin < doc->sentences.size()) {
+    size_t end = begin + 1;
+    while (end < doc->sentences.size() && doc->sentences[end].index != 0) ++end;
+    words.Clear();
+    for (size_t i = begin; i < end; ++i) CountDocumentWords(doc->sentences[i], &words);
+    for (size_t i = begin; i < end; ++i) TagInDocument(&doc->sentences[i], words);
+    begin = end;
+  }
+}
+
+void NerTagger::TagInDocument(Sentence* sentence, const NerDocumentWords& doc) const {
+  thread_local std::vector<NerTokenInfo> info;
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<int> pred;
+  thread_local std::vector<std::string_view> xpos;
+  const int n = static_cast<int>(sentence->tokens.size());
+  words.clear();
+  xpos.clear();
+  for (const Token& t : sentence->tokens) {
+    words.emplace_back(t.norm.empty() ? t.text : t.norm);
+    xpos.emplace_back(t.xpos);
+  }
+  ComputeInfo(words, xpos, &info);
+  for (int i = 0; i < n; ++i) info[i].doc = model_.uses_document ? doc.Code(info[i], i == 0) : 1;
+  const int sentence_case = NerSentenceCase(info.data(), n);
   const int nc = static_cast<int>(model_.labels.size());
   float scores[64];
-  FeatureBuffer<48> fb;
+  NerFeatureBuffer fb;
   pred.assign(n, 0);
   for (int i = 0; i < n; ++i) {
     fb.Clear();
     const int prev = i > 0 ? pred[i - 1] : -1;
-    NerFeatures(info.data(), n, i, prev, i > 1 ? pred[i - 2] : -1, model_.uses_pos, &fb);
+    NerFeatures(info.data(), n, i, prev, i > 1 ? pred[i - 2] : -1, model_.uses_pos, sentence_case, &fb);
     std::fill(scores, scores + nc, 0.0f);
     model_.weights.Score(fb.f, fb.n, scores);
     const auto& ok = allowed_[prev + 1];
@@ -216,6 +372,7 @@ void NerTagger::Tag(Sentence* sentence) const {
     pred[i] = best < 0 ? outside_ : best;
   }
   for (int i = 0; i < n; ++i) sentence->tokens[i].ner = model_.labels[pred[i]];
+
 }
 
 Status NerTagger::SelfCheck(const std::string& origin) const {
@@ -238,10 +395,28 @@ Status NerTagger::SelfCheck(const std::string& origin) const {
   return CheckSelfTest(origin, "NER", same, total, 95);
 }
 
+namespace {
+
+// The "ner" stage: one article is one document, so its sentences see how their words are written in
+// the rest of the article. Thread-safe (NerTagger::TagDocument is).
+class NerAnnotator final : public Annotator {
+ public:
+  explicit NerAnnotator(std::shared_ptr<const NerTagger> ner) : ner_(std::move(ner)) {}
+  const char* name() const override { return "ner"; }
+  Status Annotate(Document* doc) const override {
+    ner_->TagDocument(doc);
+    return Status::OK();
+  }
+
+ private:
+  std::shared_ptr<const NerTagger> ner_;
+};
+
+}  // namespace
+
 StatusOr<std::unique_ptr<Annotator>> MakeNerAnnotator() {
   ASSIGN_OR_RETURN(auto ner, LoadShared<NerTagger>(DataPath("models/ner.dlm")));
-  return std::unique_ptr<Annotator>(
-      new SentenceModelAnnotator<NerTagger, &NerTagger::Tag>("ner", std::move(ner)));
+  return std::unique_ptr<Annotator>(new NerAnnotator(std::move(ner)));
 }
 
 }  // namespace dateline

@@ -95,10 +95,12 @@ TEST(NerTagger, TrainsSavesLoadsAndRefusesNewerVersions) {
   EXPECT_EQ(NerTagger::Load(path).status().code(), Status::Code::kInvalidArgument);
 }
 
-TEST(NerTagger, ModelTrainedWithGazetteerNeedsIt) {
+TEST(NerTagger, ModelCarriesItsGazetteer) {
   auto c = ParseIob2(kTinyNer, "tiny");
-  auto g = Gazetteer::Parse("Geneva\tLOC\n", "g");
-  ASSERT_TRUE(c.ok() && g.ok());
+  auto g = Gazetteer::Parse("# places\nGeneva\tLOC\nLake Geneva\tLOC\n", "g");
+  auto other = Gazetteer::Parse("Paris\tLOC\n", "other");
+  ASSERT_TRUE(c.ok() && g.ok() && other.ok());
+  EXPECT_EQ(g->tsv(), "Geneva\tLOC\nLake Geneva\tLOC\n");
   NerTrainOptions o;
   o.epochs = 2;
   o.uses_pos = false;
@@ -108,8 +110,89 @@ TEST(NerTagger, ModelTrainedWithGazetteerNeedsIt) {
   EXPECT_EQ(model->manifest.Get("gazetteer"), "test-gazetteer");
   const std::string path = ::testing::TempDir() + "/gaz.ner.dlm";
   ASSERT_TRUE(WriteModelFile(path, model->manifest, model->Payload()).ok());
-  EXPECT_EQ(NerTagger::Load(path).status().code(), Status::Code::kInvalidArgument);
+  auto loaded = NerTagger::Load(path);  // no gazetteer given: the model's own copy is used
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<NerTokenInfo> info;
+  (*loaded)->ComputeInfo({"near", "lake", "Geneva"}, {}, &info);
+  ASSERT_EQ(info.size(), 3u);
+  const uint8_t loc = 1 + 2 * 4;
+  EXPECT_EQ(info[0].gaz, 0);
+  EXPECT_EQ(info[1].gaz, loc + 0);
+  EXPECT_EQ(info[2].gaz, loc + 2);
   EXPECT_TRUE(NerTagger::Load(path, &*g).ok());
+  EXPECT_EQ(NerTagger::Load(path, &*other).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(NerFeatures, TokenAttributesAndSentenceCase) {
+  struct Case {
+    const char* word;
+    int cap;
+    int alpha;
+  };
+  const Case cases[] = {{"Paris", 1, 1}, {"NATO", 2, 1}, {"iPhone", 3, 1}, {"river", 0, 1}, {"42", 0, 0},
+                        {"A", 1, 1},     {"U.S.", 2, 1}, {"--", 0, 0}};
+  for (const Case& c : cases) {
+    NerTokenInfo t = ComputeNerTokenInfo(c.word, "");
+    EXPECT_EQ(t.cap, c.cap) << c.word;
+    EXPECT_EQ(t.alpha, c.alpha) << c.word;
+  }
+  // Long shapes keep repeated characters that the short shape collapses.
+  EXPECT_EQ(ComputeNerTokenInfo("Rome", "").shape, ComputeNerTokenInfo("Roma", "").shape);
+  EXPECT_EQ(ComputeNerTokenInfo("Rome", "").shape, ComputeNerTokenInfo("Romeo", "").shape);
+  EXPECT_NE(ComputeNerTokenInfo("Rome", "").long_shape, ComputeNerTokenInfo("Romeo", "").long_shape);
+  auto sentence_case = [](std::vector<std::string_view> words) {
+    std::vector<NerTokenInfo> info;
+    for (auto w : words) info.push_back(ComputeNerTokenInfo(w, ""));
+    return NerSentenceCase(info.data(), static_cast<int>(info.size()));
+  };
+  EXPECT_EQ(sentence_case({"The", "mayor", "of", "Lyon", "resigned", "."}), 0);
+  EXPECT_EQ(sentence_case({"we", "drove", "to", "boston", "today"}), 1);
+  EXPECT_EQ(sentence_case({"Mayor", "Of", "Lyon", "Resigns"}), 2);
+  EXPECT_EQ(sentence_case({"MAYOR", "OF", "LYON", "RESIGNS", "!"}), 3);
+  EXPECT_EQ(sentence_case({"ok", "."}), 0);  // too short to tell
+}
+
+TEST(NerDocumentWords, CountsOtherOccurrencesOnly) {
+  auto info = [](std::string_view w) { return ComputeNerTokenInfo(w, "", /*case_only=*/true); };
+  NerDocumentWords doc;
+  // "Marlow" opens one sentence and is capitalised inside two others; "march" is written lowercase once.
+  doc.Add(info("Marlow"), true);
+  doc.Add(info("Marlow"), false);
+  doc.Add(info("Marlow"), false);
+  doc.Add(info("march"), false);
+  doc.Add(info("March"), true);
+  // Code = 1 + 3 * bucket(capitalised elsewhere) + bucket(lowercase elsewhere); buckets 0, 1, 2+.
+  EXPECT_EQ(doc.Code(info("Marlow"), true), 1 + 3 * 2);   // two capitalised mentions elsewhere
+  EXPECT_EQ(doc.Code(info("Marlow"), false), 1 + 3 * 1);  // its own mention is left out
+  EXPECT_EQ(doc.Code(info("March"), true), 1 + 1);        // lowercase elsewhere
+  EXPECT_EQ(doc.Code(info("march"), false), 1);           // nothing else
+  EXPECT_EQ(doc.Code(info("Oslo"), false), 1);            // unseen word
+}
+
+TEST(Iob2, NewdocCommentsRestartSentenceIndexes) {
+  auto c = ParseIob2("# newdoc id = a\n1\tHi\tO\n\n1\tBye\tO\n\n# newdoc id = b\n1\tYo\tO\n\n", "docs");
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->doc.sentences.size(), 3u);
+  EXPECT_EQ(c->doc.sentences[0].index, 0);
+  EXPECT_EQ(c->doc.sentences[1].index, 1);
+  EXPECT_EQ(c->doc.sentences[2].index, 0);
+}
+
+TEST(NerTagger, RefusesFormatOneModels) {
+  auto c = ParseIob2(kTinyNer, "tiny");
+  ASSERT_TRUE(c.ok());
+  NerTrainOptions o;
+  o.epochs = 1;
+  o.uses_pos = false;
+  auto model = TrainNer(c->doc, nullptr, nullptr, o, nullptr);
+  ASSERT_TRUE(model.ok());
+  ModelManifest m = model->manifest;
+  m.format_version = 1;
+  const std::string path = ::testing::TempDir() + "/v1.ner.dlm";
+  ASSERT_TRUE(WriteModelFile(path, m, model->Payload()).ok());
+  auto loaded = NerTagger::Load(path);
+  EXPECT_EQ(loaded.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(loaded.status().message().find("retrain"), std::string::npos);
 }
 
 // Accuracy gate: the committed model on UNER EWT dev (tagged by the committed tagger) stays within
@@ -124,10 +207,8 @@ TEST(NerGate, CommittedModelHoldsItsDevF1) {
   auto gold = ReadIob2(dev);
   ASSERT_TRUE(gold.ok());
   Document sys = gold->doc;
-  for (Sentence& s : sys.sentences) {
-    (*tagger)->Tag(&s);
-    (*ner)->Tag(&s);
-  }
+  for (Sentence& s : sys.sentences) (*tagger)->Tag(&s);
+  (*ner)->TagDocument(&sys);
   auto scores = EvaluateNer(gold->doc, sys);
   ASSERT_TRUE(scores.ok());
   const double recorded = std::stod((*ner)->manifest().Get("dev_f1"));

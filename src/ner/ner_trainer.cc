@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <random>
+#include <unordered_map>
 
 #include "ner/iob2.h"
 #include "tag/perceptron_trainer.h"
@@ -20,7 +21,7 @@ std::string Fmt(double v) {
 
 double DevF1(const NerTagger& tagger, const Document& dev) {
   Document sys = dev;
-  for (Sentence& s : sys.sentences) tagger.Tag(&s);
+  tagger.TagDocument(&sys);
   auto scores = EvaluateNer(dev, sys);
   return scores.ok() ? scores->all.F1() : 0.0;
 }
@@ -32,9 +33,31 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
   const auto t0 = std::chrono::steady_clock::now();
   NerModel model;
   model.uses_pos = options.uses_pos;
+  model.uses_document = options.document;
   if (gazetteer) {
     model.gazetteer = options.gazetteer_name.empty() ? "gazetteer" : options.gazetteer_name;
     model.gazetteer_fingerprint = gazetteer->fingerprint();
+    model.gazetteer_tsv = gazetteer->tsv();
+  }
+  // Words seen lowercase inside sentences often enough: a capitalised form of one of them is less
+  // likely a name.
+  {
+    std::unordered_map<std::string, uint32_t> lower_counts;
+    for (const Sentence& s : train.sentences) {
+      for (size_t i = 1; i < s.tokens.size(); ++i) {
+        const std::string& w = s.tokens[i].text;
+        bool letters = false, all_lower = true;
+        for (unsigned char c : w) {
+          letters |= c >= 'a' && c <= 'z';
+          all_lower &= !(c >= 'A' && c <= 'Z');
+        }
+        if (letters && all_lower) ++lower_counts[w];
+      }
+    }
+    for (const auto& [w, c] : lower_counts) {
+      if (c >= options.min_lower_count) model.lower_words.push_back(w);
+    }
+    std::sort(model.lower_words.begin(), model.lower_words.end());
   }
   std::map<std::string, int> ids;
   ids["O"] = 0;
@@ -52,19 +75,22 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
     std::vector<int> gold;
   };
   std::vector<Item> items(train.sentences.size());
-  std::vector<std::string_view> words;
-  std::vector<uint8_t> gaz;
+  std::vector<std::string_view> words, xpos;
+  NerModel attrs;  // a tagger without weights computes the token attributes as at run time
+  attrs.labels = model.labels;
+  attrs.gazetteer_tsv = model.gazetteer_tsv;
+  attrs.lower_words = model.lower_words;
+  const NerTagger attr_tagger(std::move(attrs), gazetteer);
   for (size_t si = 0; si < train.sentences.size(); ++si) {
     const auto& toks = train.sentences[si].tokens;
     words.clear();
-    for (const Token& t : toks) words.emplace_back(t.text);
-    if (gazetteer) gazetteer->Match(words, &gaz);
-    for (size_t i = 0; i < toks.size(); ++i) {
-      NerTokenInfo info = ComputeNerTokenInfo(toks[i].text, toks[i].xpos);
-      if (gazetteer) info.gaz = gaz[i];
-      items[si].info.push_back(info);
-      items[si].gold.push_back(ids[toks[i].ner.empty() ? "O" : toks[i].ner]);
+    xpos.clear();
+    for (const Token& t : toks) {
+      words.emplace_back(t.text);
+      xpos.emplace_back(t.xpos);
     }
+    attr_tagger.ComputeInfo(words, xpos, &items[si].info);
+    for (const Token& t : toks) items[si].gold.push_back(ids[t.ner.empty() ? "O" : t.ner]);
   }
   // For each B-/I- label, the L- label that closes its entity.
   const int outside = ids["O"];
@@ -77,52 +103,118 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
     }
   }
   AveragedPerceptron perceptron(static_cast<uint32_t>(nc));
+  // How each word is written elsewhere in its document (a sentence with index 0 starts one).
+  {
+    NerDocumentWords doc_words;
+    size_t begin = 0;
+    while (begin < items.size()) {
+      size_t end = begin + 1;
+      while (end < items.size() && train.sentences[end].index != 0) ++end;
+      doc_words.Clear();
+      for (size_t si = begin; si < end; ++si) {
+        for (size_t i = 0; i < items[si].info.size(); ++i) doc_words.Add(items[si].info[i], i == 0);
+      }
+      for (size_t si = begin; si < end; ++si) {
+        for (size_t i = 0; i < items[si].info.size(); ++i) {
+          items[si].info[i].doc = options.document ? doc_words.Code(items[si].info[i], i == 0) : 1;
+        }
+      }
+      begin = end;
+    }
+  }
+  // Lowercased copies of some sentences teach the model names written without capitals, as web text
+  // often has them (each copy is a document of its own).
+  if (options.lowercase_copies > 0) {
+    std::mt19937_64 pick(options.seed ^ 0x5bd1e995u);
+    std::uniform_real_distribution<float> u(0.0f, 1.0f);
+    std::vector<std::string> lowered;
+    NerDocumentWords one;
+    const size_t originals = items.size();
+    for (size_t si = 0; si < originals; ++si) {
+      if (u(pick) >= options.lowercase_copies) continue;
+      const auto& toks = train.sentences[si].tokens;
+      lowered.clear();
+      words.clear();
+      xpos.clear();
+      for (const Token& t : toks) {
+        std::string w = t.text;
+        for (char& c : w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        lowered.push_back(std::move(w));
+        xpos.emplace_back(t.xpos);
+      }
+      for (const std::string& w : lowered) words.emplace_back(w);
+      Item copy;
+      attr_tagger.ComputeInfo(words, xpos, &copy.info);
+      copy.gold = items[si].gold;
+      one.Clear();
+      for (size_t i = 0; i < copy.info.size(); ++i) one.Add(copy.info[i], i == 0);
+      for (size_t i = 0; i < copy.info.size(); ++i) {
+        copy.info[i].doc = options.document ? one.Code(copy.info[i], i == 0) : 1;
+      }
+      items.push_back(std::move(copy));
+    }
+  }
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::mt19937_64 rng(options.seed);
   std::vector<float> scores(nc);
   std::vector<int> pred;
-  FeatureBuffer<48> fb;
+  NerFeatureBuffer fb;
   auto snapshot = [&]() {
     NerModel m;
     m.labels = model.labels;
     m.uses_pos = model.uses_pos;
+    m.uses_document = model.uses_document;
     m.gazetteer = model.gazetteer;
     m.gazetteer_fingerprint = model.gazetteer_fingerprint;
+    m.gazetteer_tsv = model.gazetteer_tsv;
+    m.lower_words = model.lower_words;
     m.weights = perceptron.Average(options.prune, options.min_updates);
     return m;
   };
+  // One perceptron pass over a sentence, decoding greedily as the tagger does.
+  // Word dropout: some tokens lose their word-identity features for one pass, so that the model also
+  // learns to find names from shape, affixes and context (most names in new text are unseen).
+  const uint64_t kUnknown = HashBytes("<unk>");
+  std::uniform_real_distribution<float> coin(0.0f, 1.0f);
+  std::vector<NerTokenInfo> dropped;
+  auto train_sentence = [&](const Item& item) {
+    dropped = item.info;
+    for (NerTokenInfo& t : dropped) {
+      if (options.word_dropout > 0 && coin(rng) < options.word_dropout) t.form = t.lower = kUnknown;
+    }
+    const Item it{dropped, item.gold};
+    const int n = static_cast<int>(it.info.size());
+    const int sentence_case = NerSentenceCase(it.info.data(), n);
+    pred.assign(n, 0);
+    for (int i = 0; i < n; ++i) {
+      fb.Clear();
+      const int prev = i > 0 ? pred[i - 1] : -1;
+      NerFeatures(it.info.data(), n, i, prev, i > 1 ? pred[i - 2] : -1, model.uses_pos, sentence_case, &fb);
+      std::fill(scores.begin(), scores.end(), 0.0f);
+      perceptron.Score(fb.f, fb.n, scores.data());
+      int best = -1;
+      for (int c = 0; c < nc; ++c) {
+        if (!BilouAllowed(model.labels, prev, c)) continue;
+        if (best < 0 || scores[c] > scores[best]) best = c;
+      }
+      // When the gold label cannot follow the predicted history, learn the best reachable one instead:
+      // close an open entity (L-) or stay outside (O).
+      int truth = it.gold[i];
+      if (!BilouAllowed(model.labels, prev, truth)) {
+        truth = outside;
+        if (prev >= 0 && (model.labels[prev][0] == 'B' || model.labels[prev][0] == 'I')) {
+          truth = close_of[prev];
+        }
+      }
+      perceptron.Update(fb.f, fb.n, static_cast<uint32_t>(truth), static_cast<uint32_t>(best));
+      perceptron.Tick();
+      pred[i] = best;
+    }
+  };
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
-    for (size_t si : order) {
-      const Item& it = items[si];
-      const int n = static_cast<int>(it.info.size());
-      pred.assign(n, 0);
-      for (int i = 0; i < n; ++i) {
-        fb.Clear();
-        const int prev = i > 0 ? pred[i - 1] : -1;
-        NerFeatures(it.info.data(), n, i, prev, i > 1 ? pred[i - 2] : -1, model.uses_pos, &fb);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        perceptron.Score(fb.f, fb.n, scores.data());
-        int best = -1;
-        for (int c = 0; c < nc; ++c) {
-          if (!BilouAllowed(model.labels, prev, c)) continue;
-          if (best < 0 || scores[c] > scores[best]) best = c;
-        }
-        // When the gold label cannot follow the predicted history, learn the best reachable one instead:
-        // close an open entity (L-) or stay outside (O).
-        int truth = it.gold[i];
-        if (!BilouAllowed(model.labels, prev, truth)) {
-          truth = outside;
-          if (prev >= 0 && (model.labels[prev][0] == 'B' || model.labels[prev][0] == 'I')) {
-            truth = close_of[prev];
-          }
-        }
-        perceptron.Update(fb.f, fb.n, static_cast<uint32_t>(truth), static_cast<uint32_t>(best));
-        perceptron.Tick();
-        pred[i] = best;
-      }
-    }
+    for (size_t si : order) train_sentence(items[si]);
     if (log) {
       *log << "ner epoch " << epoch << ": features " << perceptron.num_features();
       if (dev && (epoch % 2 == 0 || epoch == options.epochs)) {
@@ -142,9 +234,15 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
   m.Set("corpus", options.corpus);
   m.Set("licence", options.licence);
   m.Set("params", "epochs=" + std::to_string(options.epochs) + " seed=" + std::to_string(options.seed) +
-                      " prune=" + Fmt(options.prune) + " uses_pos=" + (options.uses_pos ? "1" : "0"));
-  m.Set("features", "lower form shape suf2-4 pre2-3 w-2..w+2 shape-1 shape+1 shape pairs word pairs prev labels "
-                    "sentence-initial xpos context gazetteer codes");
+                      " prune=" + Fmt(options.prune) + " uses_pos=" + (options.uses_pos ? "1" : "0") +
+                      " min_updates=" + std::to_string(options.min_updates) +
+                      " min_lower_count=" + std::to_string(options.min_lower_count) +
+                      " lowercase_copies=" + Fmt(options.lowercase_copies) +
+                      " word_dropout=" + Fmt(options.word_dropout) + " document=" + (options.document ? "1" : "0"));
+  m.Set("features", "feature set 2: lower form shape long-shape suf1-4 pre1-4 w-2..w+2 shape-2..+2 shape and "
+                    "word pairs prev labels capitalisation sentence-case lowercase-vocabulary sentence-initial xpos "
+                    "context gazetteer codes");
+  m.Set("lower_words", std::to_string(model.lower_words.size()));
   m.Set("gazetteer", model.gazetteer.empty() ? "none" : model.gazetteer);
   m.Set("labels", std::to_string(nc));
   m.Set("weights", std::to_string(model.weights.num_weights()));

@@ -18,6 +18,10 @@ struct NerTrainOptions {
   uint64_t seed = 1;
   float prune = 0.05f;
   uint32_t min_updates = 1;
+  uint32_t min_lower_count = 2;
+  float lowercase_copies = 0.1f;  // share of training sentences also trained on in a lowercased copy
+  float word_dropout = 0.0f;      // chance that a token's word features are hidden for one training pass
+  bool document = true;           // features of how each word is written elsewhere in its document   // a word joins the lowercase vocabulary when seen lowercase this often
   bool uses_pos = true;           // tokens carry XPOS from the tagger
   std::string gazetteer_name;     // recorded in the model when a gazetteer is given
   std::string corpus = "UNER English-EWT (train: pre-release 0c7ce0d, B-O/OTH mapped to O)";
