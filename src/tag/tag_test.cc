@@ -264,6 +264,40 @@ TEST_F(TinyTagger, SelfTestCatchesAlteredWeights) {
   EXPECT_EQ(t.SelfCheck("broken").code(), Status::Code::kCorruption);
 }
 
+// The per-thread word cache must give what tagging without it gives: for words met again, for words
+// repeated in one sentence, and with two taggers used in turn on one thread.
+TEST_F(TinyTagger, WordCacheChangesNothing) {
+  Tagger good(model_);
+  TaggerModel blank = model_;
+  blank.weights = LinearModel::Build(static_cast<uint32_t>(blank.classes.size()), {});
+  Tagger other(std::move(blank));
+  const Document first = TagCopy(good, corpus_.doc);
+  const Document by_other = TagCopy(other, corpus_.doc);
+  const Document again = TagCopy(good, corpus_.doc);
+  Sentence repeated;
+  for (const Sentence& s : corpus_.doc.sentences) {
+    for (int rep = 0; rep < 2; ++rep) repeated.tokens.insert(repeated.tokens.end(), s.tokens.begin(), s.tokens.end());
+  }
+  Sentence repeated_other = repeated;
+  good.Tag(&repeated);
+  other.Tag(&repeated_other);
+  size_t differ = 0, k = 0;
+  for (size_t i = 0; i < first.sentences.size(); ++i) {
+    for (size_t t = 0; t < first.sentences[i].tokens.size(); ++t) {
+      const Token& a = first.sentences[i].tokens[t];
+      EXPECT_EQ(again.sentences[i].tokens[t].xpos, a.xpos);
+      EXPECT_EQ(again.sentences[i].tokens[t].lemma, a.lemma);
+      differ += by_other.sentences[i].tokens[t].xpos != a.xpos;
+      for (size_t r : {k + t, k + t + first.sentences[i].tokens.size()}) {
+        EXPECT_EQ(repeated_other.tokens[r].xpos, by_other.sentences[i].tokens[t].xpos);
+        EXPECT_EQ(repeated_other.tokens[r].lemma, by_other.sentences[i].tokens[t].lemma);
+      }
+    }
+    k += 2 * first.sentences[i].tokens.size();
+  }
+  EXPECT_GT(differ, 0u);  // the two taggers do disagree, so a shared cache entry would show
+}
+
 // Accuracy gate: the committed model must score on EWT dev within 0.3 points of what it recorded.
 TEST(TaggerGate, CommittedModelHoldsItsDevAccuracy) {
   const std::string dev = kShared + "/data/ud/EWT/en_ewt-ud-dev.conllu";

@@ -1,6 +1,7 @@
 #include "tag/tagger.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/paths.h"
 
@@ -160,7 +161,44 @@ Status TaggerModel::ReadPayload(std::string_view payload) {
   return Status::OK();
 }
 
-Tagger::Tagger(TaggerModel model) : model_(std::move(model)) { Prepare(); }
+namespace {
+
+// Per-thread cache of what the tagger computes for a word on its own: its hashed attributes, its tag
+// dictionary class, and the lemma of its last tagging. News repeats words, so most tokens are found here.
+// Entries are checked against the word itself, so results are the same as without the cache; the cache
+// belongs to one Tagger instance at a time.
+struct WordCache {
+  struct Entry {
+    std::string word;
+    TagTokenInfo info;
+    int dict = -1;
+    int lemma_class = -1;  // class the lemma below was made for, -1 none
+    std::string lemma;
+  };
+  static constexpr size_t kSize = 4096;  // a power of two
+  uint64_t owner = 0;
+  std::vector<Entry> entries;
+};
+
+WordCache& ThreadWordCache(uint64_t owner) {
+  thread_local WordCache cache;
+  if (cache.owner != owner) {
+    cache.owner = owner;
+    cache.entries.assign(WordCache::kSize, WordCache::Entry());
+  }
+  return cache;
+}
+
+std::atomic<uint64_t> next_instance{1};
+
+}  // namespace
+
+Tagger::Tagger(TaggerModel model) : model_(std::move(model)), instance_(next_instance++) { Prepare(); }
+
+int Tagger::DictClass(uint64_t form_hash) const {
+  auto td = model_.tagdict.find(form_hash);
+  return td == model_.tagdict.end() ? -1 : td->second;
+}
 
 void Tagger::Prepare() {
   upos_.clear();
@@ -200,17 +238,30 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
 
 void Tagger::TagClasses(const std::vector<std::string_view>& words, std::vector<int>* classes) const {
   thread_local std::vector<TagTokenInfo> info;
+  thread_local std::vector<int> dict;
+  WordCache& cache = ThreadWordCache(instance_);
   const int n = static_cast<int>(words.size());
   info.resize(n);
-  for (int i = 0; i < n; ++i) info[i] = ComputeTagTokenInfo(words[i], model_);
+  dict.resize(n);
+  for (int i = 0; i < n; ++i) {
+    const uint64_t h = HashBytes(words[i]);
+    WordCache::Entry& e = cache.entries[h & (WordCache::kSize - 1)];
+    if (e.word != words[i]) {
+      e.word.assign(words[i]);
+      e.info = ComputeTagTokenInfo(words[i], model_);
+      e.dict = DictClass(e.info.form);
+      e.lemma_class = -1;
+    }
+    info[i] = e.info;
+    dict[i] = e.dict;
+  }
   classes->assign(n, 0);
   const int nc = static_cast<int>(model_.classes.size());
   float scores[256];
   FeatureBuffer<48> fb;
   for (int i = 0; i < n; ++i) {
-    auto td = model_.tagdict.find(info[i].form);
-    if (td != model_.tagdict.end()) {
-      (*classes)[i] = td->second;
+    if (dict[i] >= 0) {
+      (*classes)[i] = dict[i];
       continue;
     }
     fb.Clear();
@@ -227,11 +278,22 @@ void Tagger::Tag(Sentence* sentence) const {
   words.clear();
   for (const Token& t : sentence->tokens) words.emplace_back(t.norm.empty() ? t.text : t.norm);
   TagClasses(words, &classes);
+  WordCache& cache = ThreadWordCache(instance_);
   for (size_t i = 0; i < sentence->tokens.size(); ++i) {
     Token& t = sentence->tokens[i];
     t.upos = upos_[classes[i]];
     t.xpos = xpos_[classes[i]];
-    model_.lemmatizer.Lemmatize(words[i], t.xpos, &t.lemma);
+    // The entry TagClasses just filled for this word, unless a later word of the sentence took its place.
+    WordCache::Entry& e = cache.entries[HashBytes(words[i]) & (WordCache::kSize - 1)];
+    if (e.word == words[i]) {
+      if (e.lemma_class != classes[i]) {
+        model_.lemmatizer.Lemmatize(words[i], t.xpos, &e.lemma);
+        e.lemma_class = classes[i];
+      }
+      t.lemma = e.lemma;
+    } else {
+      model_.lemmatizer.Lemmatize(words[i], t.xpos, &t.lemma);
+    }
   }
 }
 

@@ -85,8 +85,11 @@ class Tagger {
 
  private:
   void Prepare();
+  // The class of a word from the tag dictionary, or -1.
+  int DictClass(uint64_t form_hash) const;
   TaggerModel model_;
   std::vector<std::string> upos_, xpos_;  // split classes
+  uint64_t instance_ = 0;                 // unique per Tagger: keys the per-thread word cache
 };
 
 // The "tag" stage, loading DataPath("models/tagger.dlm") once per process.
