@@ -310,5 +310,20 @@ TEST(EventRules, AttackingAnIdeaIsCriticismAndPledgingTogetherIsNoAgreement) {
   EXPECT_NE(Find(evs, "AGREE", "RUS", "TUR"), nullptr) << Show(evs);
 }
 
+TEST(EventRules, NegationInsideALightVerbPhraseAndResistedDeny) {
+  const Date pub = Date::Day(1987, 3, 5);
+  auto evs = Annotate("Brazil had made no appeal for loans from the United States.", pub);
+  for (const auto& e : evs) EXPECT_NE(e.status, EventStatus::kHappened) << Show(evs);
+  evs = Annotate("Brazil has resisted going to the IMF for help.", pub);
+  for (const auto& e : evs) EXPECT_NE(e.status, EventStatus::kHappened) << Show(evs);
+}
+
+TEST(EventRules, AParticipleBetweenCommasIsPassive) {
+  auto evs = Annotate("The banker, accused by Britain of insider trading, has been suspended.", Date::Day(1987, 3, 5));
+  for (const auto& e : evs) {
+    if (e.type == "ACCUSE") EXPECT_EQ(e.source.actor.country, "GBR") << Show(evs);
+  }
+}
+
 }  // namespace
 }  // namespace dateline

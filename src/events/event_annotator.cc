@@ -855,6 +855,17 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
   for (const Hit& h : hits) {
     if (h.scope == CueScope::kGovern && h.status == CueStatus::kHypothetical) r.govern_tok = h.tok;
   }
+  // "had made no appeal", "held no talks": a negation between the light verb and its noun.
+  if (m.light) {
+    for (int t = std::min(m.pred, m.head) + 1; t < std::max(m.pred, m.head); ++t) {
+      if (OneOf(f_[t], {"no", "not", "never"})) {
+        r.status = EventStatus::kDenied;
+        r.cue = f_[t];
+        r.negated = true;
+        return r;
+      }
+    }
+  }
   if (best) {
     r.status = best->status == CueStatus::kDenied ? EventStatus::kDenied : EventStatus::kHypothetical;
     r.cue = best->cue;
@@ -1219,6 +1230,11 @@ void SentenceWorker::Emit(const Match& m) {
     if (!s_.tokens[m.head].deprel.empty()) {
       passive = ParseOk() && ParseChild(m.head, {"nsubj:pass", "aux:pass"}) != kNone;
     }
+    // "Cherney, asked about the slide, said …": a participle between commas after its noun is passive.
+    if (m.b > 0 && f_[m.b - 1] == "," && s_.tokens[m.head].xpos == "VBN" && m.e < n_ &&
+        OneOf(f_[m.e], {"by", "about", "of", "over", "for", "with", "after"})) {
+      passive = true;
+    }
   }
 
   // "spoke about the latter's meetings", "discussed Macron's recent meetings": a nominal trigger that is
@@ -1558,6 +1574,8 @@ void SentenceWorker::Emit(const Match& m) {
   }
   // Who did it is essential: a mention with no source actor is not coded.
   if (sources.empty()) return;
+  // An inquiry is an accusation only when it is into someone ("investigate systems" is research).
+  if (targets.empty() && OneOf(lem_[m.head], {"investigate", "probe", "examine", "study", "review"})) return;
   // "Japan protested to China": a government protests in words (CAMEO 114, complain officially); crowds
   // demonstrate (14x).
   if (code->type == "PROTEST" && (sources[0].actor.role.empty() || sources[0].actor.role == "GOV") &&
