@@ -76,11 +76,7 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
   };
   std::vector<Item> items(train.sentences.size());
   std::vector<std::string_view> words, xpos;
-  NerModel attrs;  // a tagger without weights computes the token attributes as at run time
-  attrs.labels = model.labels;
-  attrs.gazetteer_tsv = model.gazetteer_tsv;
-  attrs.lower_words = model.lower_words;
-  const NerTagger attr_tagger(std::move(attrs), gazetteer);
+  const NerTagger attr_tagger(model, gazetteer);  // no weights yet: computes token attributes as at run time
   for (size_t si = 0; si < train.sentences.size(); ++si) {
     const auto& toks = train.sentences[si].tokens;
     words.clear();
@@ -161,14 +157,7 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
   std::vector<int> pred;
   NerFeatureBuffer fb;
   auto snapshot = [&]() {
-    NerModel m;
-    m.labels = model.labels;
-    m.uses_pos = model.uses_pos;
-    m.uses_document = model.uses_document;
-    m.gazetteer = model.gazetteer;
-    m.gazetteer_fingerprint = model.gazetteer_fingerprint;
-    m.gazetteer_tsv = model.gazetteer_tsv;
-    m.lower_words = model.lower_words;
+    NerModel m = model;  // everything but the weights is set by now
     m.weights = perceptron.Average(options.prune, options.min_updates);
     return m;
   };
