@@ -1,16 +1,14 @@
 // `dateline parse`: tags, lemmas and dependencies, CoNLL-U out. Text in (segmented by the text stage), or
 // `--input conllu` to keep a treebank's gold tokenization.
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "cli/command.h"
+#include "cli/ud_input.h"
 #include "core/paths.h"
 #include "parse/parser.h"
 #include "tag/conllu.h"
 #include "tag/tagger.h"
-#include "text/segmenter.h"
 
 namespace dateline::cli {
 namespace {
@@ -24,24 +22,7 @@ Status RunParse(const ParseArgs& a) {
   ASSIGN_OR_RETURN(auto tagger, Tagger::Load(a.tagger.empty() ? DataPath("models/tagger.dlm") : a.tagger));
   ASSIGN_OR_RETURN(auto parser, Parser::Load(a.parser.empty() ? DataPath("models/parser.dlm") : a.parser));
   ConlluCorpus corpus;
-  if (a.input == "conllu") {
-    ASSIGN_OR_RETURN(auto c, ReadConllu(a.in));
-    corpus = std::move(c);
-  } else if (a.input == "text") {
-    std::stringstream ss;
-    if (a.in == "-") {
-      ss << std::cin.rdbuf();
-    } else {
-      std::ifstream f(a.in, std::ios::binary);
-      if (!f) return Status::NotFound("cannot open " + a.in);
-      ss << f.rdbuf();
-    }
-    corpus.doc.text = ss.str();
-    corpus.doc.id = a.in == "-" ? "stdin" : a.in;
-    corpus.doc.sentences = SegmentText(corpus.doc.text);
-  } else {
-    return Status::InvalidArgument("--input must be text or conllu, not '" + a.input + "'");
-  }
+  RETURN_IF_ERROR(ReadUdInput(a.input, a.in, "text or conllu", &corpus));
   for (Sentence& s : corpus.doc.sentences) {
     if (!a.keep_tags) tagger->Tag(&s);
     parser->Parse(&s);

@@ -1,18 +1,16 @@
 // `dateline tag`: part-of-speech tags and lemmas, CoNLL-U out. Text in (segmented by the text stage), or
 // `--input conllu` to keep a treebank's gold tokenization (multi-word tokens and comments are kept).
 // `--input iob2` tags a named-entity file's tokens with the NER model and writes IOB2 (for `eval ner`).
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "cli/command.h"
+#include "cli/ud_input.h"
 #include "core/paths.h"
 #include "ner/iob2.h"
 #include "ner/ner_tagger.h"
 #include "tag/conllu.h"
 #include "tag/tagger.h"
-#include "text/segmenter.h"
 
 namespace dateline::cli {
 namespace {
@@ -32,24 +30,7 @@ Status RunTag(const TagArgs& a) {
     std::cout << WriteIob2(c.doc, &c.comments);
     return Status::OK();
   }
-  if (a.input == "conllu") {
-    ASSIGN_OR_RETURN(auto c, ReadConllu(a.in));
-    corpus = std::move(c);
-  } else if (a.input == "text") {
-    std::stringstream ss;
-    if (a.in == "-") {
-      ss << std::cin.rdbuf();
-    } else {
-      std::ifstream f(a.in, std::ios::binary);
-      if (!f) return Status::NotFound("cannot open " + a.in);
-      ss << f.rdbuf();
-    }
-    corpus.doc.text = ss.str();
-    corpus.doc.id = a.in == "-" ? "stdin" : a.in;
-    corpus.doc.sentences = SegmentText(corpus.doc.text);
-  } else {
-    return Status::InvalidArgument("--input must be text, conllu or iob2, not '" + a.input + "'");
-  }
+  RETURN_IF_ERROR(ReadUdInput(a.input, a.in, "text, conllu or iob2", &corpus));
   for (Sentence& s : corpus.doc.sentences) {
     tagger->Tag(&s);
     for (Token& t : s.tokens) t.deprel.clear();  // tagging only: no dependencies written
