@@ -325,5 +325,26 @@ TEST(EventRules, AParticipleBetweenCommasIsPassive) {
   }
 }
 
+TEST(EventRules, AWeekDatesItsEventsByMonth) {
+  // "Last week" in a 20 November 2023 article is ISO week 46 (13-19 November): the event is dated 2023-11,
+  // not by the sentence before.
+  auto evs = Annotate("Hamas fighters attacked Israel on October 7. Last week, Antony Blinken visited Israel and met "
+                      "Benjamin Netanyahu.",
+                      Date::Day(2023, 11, 20));
+  const EventMention* met = Find(evs, "CONSULT", "USA", "ISR");
+  ASSERT_NE(met, nullptr) << Show(evs);
+  EXPECT_EQ(met->date.ToString(), "2023-11") << Show(evs);
+  // A stated day next to a week wins; a week after publication is ahead.
+  evs = Annotate("Scholz will continue his efforts next week, traveling to Kyiv and Moscow on February 14-15.",
+                 Date::Day(2022, 2, 8));
+  const EventMention* trip = Find(evs, "CONSULT", "DEU", "UKR");
+  ASSERT_NE(trip, nullptr) << Show(evs);
+  EXPECT_EQ(trip->date.ToString(), "2022-02-14");
+  evs = Annotate("Biden will meet Scholz next week.", Date::Day(2022, 2, 8));
+  const EventMention* meet = Find(evs, "CONSULT", "USA", "DEU");
+  ASSERT_NE(meet, nullptr) << Show(evs);
+  EXPECT_EQ(meet->status, EventStatus::kPlanned);
+}
+
 }  // namespace
 }  // namespace dateline

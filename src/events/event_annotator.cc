@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <deque>
 #include <cstdlib>
 #include <string_view>
 #include <unordered_set>
@@ -65,6 +66,27 @@ bool IsAuxOrSpeech(std::string_view f) {
 
 bool IsBeForm(std::string_view f) {
   return OneOf(f, {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "got", "gets"});
+}
+
+// The Monday (as days) of an ISO week value "YYYY-Www", or INT64_MIN when value is no week.
+int64_t WeekStart(const std::string& value) {
+  if (value.size() != 8 || value[4] != '-' || value[5] != 'W') return INT64_MIN;
+  for (int i : {0, 1, 2, 3, 6, 7}) {
+    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return INT64_MIN;
+  }
+  const int year = std::stoi(value.substr(0, 4));
+  const int week = std::stoi(value.substr(6, 2));
+  if (week < 1 || week > 53) return INT64_MIN;
+  const Date jan4 = Date::Day(year, 1, 4);  // ISO week 1 holds 4 January
+  return jan4.ToDays() - (jan4.Weekday() - 1) + 7 * (week - 1);
+}
+
+// The month of an ISO week value (the month of its Thursday), or an unknown date.
+Date WeekMonth(const std::string& value) {
+  const int64_t monday = WeekStart(value);
+  if (monday == INT64_MIN) return Date();
+  const Date t = Date::FromDays(monday + 3);
+  return Date::Month(t.year, t.month);
 }
 
 // "today", "yesterday", "this morning": words whose day depends on when they were said.
@@ -205,6 +227,14 @@ class SentenceWorker {
   std::vector<LocalMention> ms_;
   std::vector<int> mention_at_;   // token → local mention (last one covering it), or kNone
   std::vector<LocalTimex> tx_;
+  std::deque<TimeExpression> week_tx_;  // copies of week expressions dated by their month (tx_ points here)
+  // True when local time expression k is a week (dated by its month).
+  bool IsWeek(int k) const {
+    for (const TimeExpression& w : week_tx_) {
+      if (tx_[k].tx == &w) return true;
+    }
+    return false;
+  }
   std::vector<int> trigger_heads_;
   bool parse_ok_ = false;
   std::vector<uint8_t> used_govern_;
@@ -302,10 +332,20 @@ void SentenceWorker::Prepare() {
     ms_[m].group = g;
   }
   // Time expressions of this sentence.
-  for (const TimeExpression& tx : doc_->timexes) {
-    if (tx.start < s_.start || tx.start >= s_.end) continue;
-    if (!tx.date.known()) continue;
-    if (tx.type != TimexType::kDate && tx.type != TimexType::kTime) continue;
+  for (const TimeExpression& tx0 : doc_->timexes) {
+    if (tx0.start < s_.start || tx0.start >= s_.end) continue;
+    if (tx0.type != TimexType::kDate && tx0.type != TimexType::kTime) continue;
+    const TimeExpression* txp = &tx0;
+    if (!tx0.date.known()) {
+      // "last week" (2023-W46): events take the month of the week's Thursday (ISO weeks belong to the
+      // month holding their Thursday), the finest calendar date Dateline's dates can say.
+      Date month = WeekMonth(tx0.value);
+      if (!month.known()) continue;
+      week_tx_.push_back(tx0);
+      week_tx_.back().date = month;
+      txp = &week_tx_.back();
+    }
+    const TimeExpression& tx = *txp;
     LocalTimex lt;
     lt.tx = &tx;
     lt.tok = TokenAt(tx.start);
@@ -941,6 +981,7 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
       }
     }
     if (tx_[k].tok > 0 && OneOf(f_[tx_[k].tok - 1], {"before", "after", "since", "until", "by", "till"})) cost += 8;
+    if (IsWeek(k)) cost += 4;  // a week dates only by its month: a stated day nearby says more
     if (OneOf(f_[tx_[k].tok], {"before", "after", "since", "until", "by", "till"})) cost += 8;
     return cost;
   };
@@ -974,6 +1015,10 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
     }
   }
   if (best == kNone) return {};
+  // A week far from the predicate ("spoke last week before he was set to travel") dates the other verb,
+  // unless it opens the sentence ("Last week, Blinken visited Tel Aviv and met Netanyahu").
+  const bool fronted = tx_[best].tok == 0 && tx_[best].tok_end < n_ && f_[tx_[best].tok_end] == ",";
+  if (IsWeek(best) && best_cost > 10 && !fronted) return {};
   // Extend to a list: neighbours joined by "and", ",", "-", "to", "through".
   int lo = best, hi = best;
   auto joined = [&](int a, int b) {
@@ -1605,7 +1650,10 @@ void SentenceWorker::Emit(const Match& m) {
   std::string date_text;
   auto dates = DatesFor(m.pred, m.toks, &date_text);
   if (Background(m, dates.empty())) return;
-  const bool undated = BackReference(m) ||
+  // A clause opened by a week that dates something else is not dated by the sentences before.
+  bool other_week = false;
+  for (int k = 0; k < static_cast<int>(tx_.size()); ++k) other_week = other_week || (IsWeek(k) && tx_[k].tok < m.b);
+  const bool undated = (dates.empty() && other_week) || BackReference(m) ||
                        (!dates.empty() && IsDeicticDate(date_text) && InsideQuote(TokenAt(dates[0][0]->start)));
   if (undated) dates.clear(), date_text.clear();
   std::string attribution = Attribution(m);
@@ -1707,8 +1755,10 @@ void SentenceWorker::Emit(const Match& m) {
       } else {
         ev.date = ContextDate(st.status, m.pred, undated, &ev.date_basis);
       }
+      const bool week_ahead = !dates.empty() && doc_->published.precision == DatePrecision::kDay &&
+                              WeekStart(dates[d][0]->value) > doc_->published.ToDays();
       if (ev.status == EventStatus::kHappened && doc_->published.precision == DatePrecision::kDay &&
-          ev.date.precision == DatePrecision::kDay && ev.date.ToDays() > doc_->published.ToDays()) {
+          ((ev.date.precision == DatePrecision::kDay && ev.date.ToDays() > doc_->published.ToDays()) || week_ahead)) {
         ev.status = EventStatus::kPlanned;
         ev.modality = "date after publication";
       }
