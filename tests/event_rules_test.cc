@@ -346,5 +346,15 @@ TEST(EventRules, AWeekDatesItsEventsByMonth) {
   EXPECT_EQ(meet->status, EventStatus::kPlanned);
 }
 
+TEST(EventRules, ACountrysActivistsAreThatCountrysOpposition) {
+  auto evs = Annotate("British activists staged a protest in Beijing on Wednesday.", Date::Day(2008, 8, 6));
+  const EventMention* p = nullptr;
+  for (const auto& e : evs) {
+    if (e.type == "PROTEST") p = &e;
+  }
+  ASSERT_NE(p, nullptr) << Show(evs);
+  EXPECT_EQ(p->source.actor.code, "GBROPP");
+}
+
 }  // namespace
 }  // namespace dateline

@@ -175,7 +175,8 @@ class SentenceWorker {
   Role DoerOfReferredEvent(const Match& m, const Actor& reactor) const;
   // The people of `country` named by a group word as the trigger's subject ("protesters", "police"), or an
   // empty role when the subject is no such word. Protests take any crowd; coercion and assault only police.
-  Role LocalGroup(const Match& m, const std::string& country, const std::string& type) const;
+  // With `at` >= 0, the group word is looked for at that token only ("US and British activists").
+  Role LocalGroup(const Match& m, const std::string& country, const std::string& type, int at = -1) const;
   int FindAfter(int from, int limit, std::string_view word) const;
   std::vector<Role> ContextPair(int before_tok) const;
   std::vector<Role> ContextPerson() const;
@@ -564,7 +565,7 @@ int SentenceWorker::FindAfter(int from, int limit, std::string_view word) const 
   return kNone;
 }
 
-Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, const std::string& type) const {
+Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, const std::string& type, int at) const {
   struct Group {
     std::string_view word, role, label;
   };
@@ -582,9 +583,11 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
   // The subject: the parse's, else the nearest noun before the trigger in its clause.
   int subj = kNone;
   if (ParseOk() && !lex_.entry(m.entry).noun) subj = ParseChild(m.pred, {"nsubj", "nsubj:pass"});
-  if (subj != kNone && mention_at_[subj] != kNone) return Role();
+  if (at < 0 && subj != kNone && mention_at_[subj] != kNone) return Role();
   std::vector<int> words;
-  if (subj != kNone) {
+  if (at >= 0) {
+    words.push_back(at);
+  } else if (subj != kNone) {
     words.push_back(subj);
     // "thousands of protesters", "hundreds of angry students"
     if (subj + 2 < n_ && f_[subj + 1] == "of") {
@@ -1621,6 +1624,26 @@ void SentenceWorker::Emit(const Match& m) {
   if (sources.empty()) return;
   // An inquiry is an accusation only when it is into someone ("investigate systems" is research).
   if (targets.empty() && OneOf(lem_[m.head], {"investigate", "probe", "examine", "study", "review"})) return;
+  // "US and British activists staged a protest": a country's people named by a group word are that group
+  // (USAOPP), not the state.
+  if (code->type == "PROTEST" || code->type == "COERCE" || code->type == "ASSAULT") {
+    for (Role& r : sources) {
+      if (r.mention == kNone || !r.actor.role.empty() || r.actor.id.rfind("country:", 0) != 0) continue;
+      int t = ms_[r.mention].e;
+      while (t < m.b && t < n_ && (mention_at_[t] != kNone || OneOf(f_[t], {"and", ",", "&"}) ||
+                                   s_.tokens[t].upos == "ADJ")) {
+        ++t;
+      }
+      if (t >= m.b) continue;
+      Role group = LocalGroup(m, r.actor.country, code->type, t);
+      if (!group.actor.empty()) {
+        group.actor.name = r.actor.name + " " + group.actor.name.substr(group.actor.name.rfind(' ') + 1);
+        group.start = r.start;
+        group.mention = r.mention;
+        r = group;
+      }
+    }
+  }
   // "Japan protested to China": a government protests in words (CAMEO 114, complain officially); crowds
   // demonstrate (14x).
   if (code->type == "PROTEST" && (sources[0].actor.role.empty() || sources[0].actor.role == "GOV") &&
