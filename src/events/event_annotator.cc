@@ -1010,6 +1010,20 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
   if (best == kNone) {
     best_cost = 1 << 30;
     for (int k = 0; k < static_cast<int>(tx_.size()); ++k) {
+      // "delivering assistance approved by the president in December": a time expression the parse gives
+      // to a participle or relative clause after the predicate dates that clause.
+      if (ParseOk()) {
+        int hv = kNone;  // where the expression hangs, outside itself
+        for (int t = tx_[k].tok; t < tx_[k].tok_end; ++t) {
+          const int th = s_.tokens[t].head;
+          if (th >= 0 && th < n_ && (th < tx_[k].tok || th >= tx_[k].tok_end)) hv = th;
+        }
+        if (hv != kNone && hv > pred && hv < tx_[k].tok && s_.tokens[hv].upos == "VERB" &&
+            (s_.tokens[hv].deprel == "acl" || s_.tokens[hv].deprel == "acl:relcl") &&
+            std::find(own.begin(), own.end(), hv) == own.end()) {
+          continue;
+        }
+      }
       const int cost = cost_of(k);
       if (cost < best_cost) {
         best_cost = cost;
