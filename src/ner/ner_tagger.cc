@@ -68,6 +68,60 @@ uint8_t NerDocumentWords::Code(const NerTokenInfo& t, bool initial) const {
   return static_cast<uint8_t>(1 + bucket(capitalised) * 3 + bucket(lower));
 }
 
+void MarkNameKeywords(NerTokenInfo* toks, int n) {
+  // Words that end or head names of organisations and of places (lowercased).
+  static const auto* const kKeys = [] {
+    auto* keys = new std::unordered_map<uint64_t, uint8_t>;
+    for (const char* w :
+         {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "company",
+          "bank", "party", "ministry", "council", "university", "agency", "association", "group", "institute",
+          "college", "school", "department", "committee", "commission", "foundation", "society", "union",
+          "club", "church", "hospital", "airlines", "airways", "news", "times", "post", "press", "journal",
+          "authority", "board", "court", "services", "systems", "partners", "industries", "motors", "energy",
+          "insurance", "bureau", "league", "federation", "organization", "organisation", "assembly", "army",
+          "navy", "police", "office", "network", "technologies", "international", "enterprises", "holdings"}) {
+      (*keys)[HashBytes(w)] = 1;
+    }
+    for (const char* w : {"street", "st.", "avenue", "ave", "ave.", "road", "rd", "boulevard", "river", "lake",
+                          "mountain", "mountains", "mount", "island", "islands", "county", "city", "bay", "beach",
+                          "valley", "airport", "bridge", "park", "province", "state", "region", "desert", "sea",
+                          "ocean", "gulf", "canyon", "coast", "peninsula", "square", "district", "village"}) {
+      (*keys)[HashBytes(w)] = 2;
+    }
+    return keys;
+  }();
+  static const uint64_t kConnectors[] = {HashBytes("of"), HashBytes("and"), HashBytes("&"), HashBytes("for"),
+                                         HashBytes("the"), HashBytes("de")};
+  auto capitalised = [&](int i) { return i >= 0 && i < n && (toks[i].cap == 1 || toks[i].cap == 2); };
+  auto connector = [&](int i) {
+    if (toks[i].cap != 0 || !capitalised(i - 1) || !capitalised(i + 1)) return false;
+    for (uint64_t c : kConnectors) {
+      if (toks[i].lower == c) return true;
+    }
+    return false;
+  };
+  for (int i = 0; i < n; ++i) {
+    auto k = kKeys->find(toks[i].lower);
+    toks[i].key = k == kKeys->end() ? 0 : k->second;
+    toks[i].run_key = 0;
+  }
+  int i = 0;
+  while (i < n) {
+    if (!capitalised(i)) {
+      ++i;
+      continue;
+    }
+    int end = i + 1;  // the run: capitalised tokens, bridged by connectors
+    while (end < n && (capitalised(end) || connector(end))) ++end;
+    uint8_t key = 0;
+    for (int k = i; k < end; ++k) {
+      if (capitalised(k) && toks[k].key) key = toks[k].key;
+    }
+    for (int k = i; k < end; ++k) toks[k].run_key = key;
+    i = end;
+  }
+}
+
 int NerSentenceCase(const NerTokenInfo* toks, int n) {
   int words = 0, capitalised = 0, all_caps = 0;
   for (int i = 0; i < n; ++i) {
@@ -161,6 +215,11 @@ void NerFeatures(const NerTokenInfo* toks, int n, int i, int prev, int prev2, bo
   out->Add(Feat(++t, w.doc, w.cap, known));
   out->Add(Feat(++t, w.doc, pl));
   out->Add(Feat(++t, w.doc, gaz(i)));
+  auto run_key = [&](int k) { return k < 0 || k >= n ? uint64_t{9} : uint64_t{toks[k].run_key}; };
+  out->Add(Feat(++t, w.key, w.cap));
+  out->Add(Feat(++t, w.run_key, w.cap));
+  out->Add(Feat(++t, w.run_key, pl));
+  out->Add(Feat(++t, w.run_key, run_key(i - 1), run_key(i + 1)));
 }
 
 bool BilouAllowed(const std::vector<std::string>& labels, int prev, int next) {
@@ -304,6 +363,7 @@ void NerTagger::ComputeInfo(const std::vector<std::string_view>& words, const st
     t = ComputeNerTokenInfo(words[i], i < xpos.size() ? xpos[i] : std::string_view());
     t.lower_known = lower_words_.count(t.lower) > 0;
   }
+  MarkNameKeywords(info->data(), static_cast<int>(n));
   if (gazetteer_) {
     gazetteer_->Match(words, &gaz);
     for (size_t i = 0; i < n; ++i) (*info)[i].gaz = gaz[i];

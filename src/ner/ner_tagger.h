@@ -41,6 +41,10 @@ struct NerTokenInfo {
   uint8_t lower_known = 0;               // 1 when the lowercased word was seen lowercase in training
   uint8_t alpha = 0;                     // 1 when the word holds an ASCII letter
   uint8_t doc = 0;                       // NerDocumentWords::Code of the word
+  uint8_t key = 0;                       // the word names a kind of place or body: 1 organisation
+                                         // ("Bank", "Ministry", "Inc."), 2 place ("River", "Street")
+  uint8_t run_key = 0;                   // key of the last such word in the capitalised run holding
+                                         // this token ("Bank of New York" → 1 for every token)
 };
 
 // How the words of one document are written elsewhere in it: a word capitalised in the middle of other
@@ -58,6 +62,9 @@ class NerDocumentWords {
  private:
   std::unordered_map<uint64_t, std::array<uint16_t, 2>> counts_;  // capitalised mid-sentence, lowercase
 };
+
+// Fills NerTokenInfo::key and run_key of a sentence's tokens (cap and lower must be set).
+void MarkNameKeywords(NerTokenInfo* toks, int n);
 
 // The capitalisation pattern of a whole sentence: 0 ordinary, 1 no capital at all (names are then
 // lowercase too), 2 title case (a headline), 3 all capitals.

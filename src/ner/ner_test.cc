@@ -152,6 +152,23 @@ TEST(NerFeatures, TokenAttributesAndSentenceCase) {
   EXPECT_EQ(sentence_case({"ok", "."}), 0);  // too short to tell
 }
 
+TEST(NerFeatures, NameKeywordsMarkTheirCapitalisedRun) {
+  const std::vector<std::string_view> words = {"She", "joined", "the", "Bank", "of", "Upper", "Volta",
+                                               "near", "Lake", "Ontario", "and", "the", "river", "."};
+  std::vector<NerTokenInfo> info;
+  for (auto w : words) info.push_back(ComputeNerTokenInfo(w, ""));
+  MarkNameKeywords(info.data(), static_cast<int>(info.size()));
+  std::vector<int> key, run;
+  for (const auto& t : info) {
+    key.push_back(t.key);
+    run.push_back(t.run_key);
+  }
+  // "Bank of Upper Volta" is one run headed by an organisation word; "Lake Ontario" by a place word;
+  // lowercase "river" outside any run marks only itself.
+  EXPECT_EQ(key, (std::vector<int>{0, 0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 2, 0}));
+  EXPECT_EQ(run, (std::vector<int>{0, 0, 0, 1, 1, 1, 1, 0, 2, 2, 0, 0, 0, 0}));
+}
+
 TEST(NerDocumentWords, CountsOtherOccurrencesOnly) {
   auto info = [](std::string_view w) { return ComputeNerTokenInfo(w, "", /*case_only=*/true); };
   NerDocumentWords doc;
