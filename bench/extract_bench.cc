@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--parse-all") == 0) {
       options.parse_all = true;
+    } else if (std::strncmp(argv[i], "--benchmark", 11) == 0) {
+      continue;  // Google Benchmark flags bench/run.sh passes to every benchmark
     } else {
       inputs.push_back(argv[i]);
     }
