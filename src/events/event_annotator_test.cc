@@ -82,6 +82,27 @@ TEST(EventTriggers, Families) {
       {"Israel launched strikes on Iran.", "ASSAULT", "ISR", "IRN", EventStatus::kHappened},
       {"China imposed sanctions on Japan.", "COERCE", "CHN", "JPN", EventStatus::kHappened},
       {"Poland expelled Russian diplomats.", "SANCTION", "POL", "RUS", EventStatus::kHappened},
+      // Wider families: verbal strikes, protests, crowd control, aid, sanctions, posture, requests.
+      {"Israel struck militant positions in Iran.", "ASSAULT", "ISR", "IRN", EventStatus::kHappened},
+      {"Russia pounded Ukraine with artillery overnight.", "ASSAULT", "RUS", "UKR", EventStatus::kHappened},
+      {"Russian missiles hit Kyiv on Monday.", "ASSAULT", "RUS", "UKR", EventStatus::kHappened},
+      {"Russia fired drones at Ukraine.", "ASSAULT", "RUS", "UKR", EventStatus::kHappened},
+      {"Russian troops captured the town of Bakhmut.", "COERCE", "RUS", "", EventStatus::kHappened},
+      {"Russian police used tear gas against protesters in Moscow.", "ASSAULT", "RUS", "", EventStatus::kHappened},
+      {"Germany granted Ukraine a loan of 500 million euros.", "AID", "DEU", "UKR", EventStatus::kHappened},
+      {"Japan provided aid to Ukraine.", "AID", "JPN", "UKR", EventStatus::kHappened},
+      {"Washington blacklisted Russian banks.", "SANCTION", "USA", "RUS", EventStatus::kHappened},
+      {"China banned imports from Japan.", "SANCTION", "CHN", "JPN", EventStatus::kHappened},
+      {"Poland downgraded ties with Russia.", "SANCTION", "POL", "RUS", EventStatus::kHappened},
+      {"Iran test-fired a missile on Friday.", "MOBILIZE", "IRN", "", EventStatus::kHappened},
+      {"China scrambled fighter jets near Japan.", "MOBILIZE", "CHN", "", EventStatus::kHappened},
+      {"France pushed for a ceasefire.", "REQUEST", "FRA", "", EventStatus::kHappened},
+      {"Russia and Ukraine exchanged prisoners.", "RETREAT", "RUS", "", EventStatus::kHappened},
+      {"Washington lifted restrictions on Iran.", "CONCEDE", "USA", "IRN", EventStatus::kHappened},
+      {"Russia reached an agreement with China.", "SUPPORT", "RUS", "CHN", EventStatus::kHappened},
+      {"Poland summoned the Russian ambassador.", "ACCUSE", "POL", "RUS", EventStatus::kHappened},
+      {"Washington charged Iran with fraud.", "ACCUSE", "USA", "", EventStatus::kHappened},
+      {"Russia spurned the proposal from Washington.", "REJECT", "RUS", "", EventStatus::kHappened},
   };
   for (const auto& c : cases) {
     auto evs = Extract(c.text);
@@ -368,6 +389,31 @@ TEST(EventStatusCues, UndatedPlanToldInThePastIsNotAhead) {
   // A plan in the present stays ahead.
   evs = Extract("Macron is set to travel to Moscow.");
   EXPECT_TRUE(Has(evs, "CONSULT", "FRA", "RUS", EventStatus::kPlanned)) << Show(evs);
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Ambiguous verbs of the wider lexicon need their context: no conflict event from ordinary business news.
+TEST(EventTriggers, AmbiguousVerbsNeedContext) {
+  const Case cases[] = {
+      {"Japan hit a record trade surplus with China.", "ASSAULT", "JPN", "CHN", EventStatus::kHappened},
+      {"China struck a deal with Japan.", "ASSAULT", "CHN", "JPN", EventStatus::kHappened},
+      {"Japan fired its chief negotiator with China.", "ASSAULT", "JPN", "CHN", EventStatus::kHappened},
+      {"Japan captured a larger share of the market in China.", "COERCE", "JPN", "CHN", EventStatus::kHappened},
+      {"Poland rallied behind Ukraine.", "PROTEST", "POL", "UKR", EventStatus::kHappened},
+      {"Russia charged Poland with the task of hosting the talks.", "ACCUSE", "RUS", "POL", EventStatus::kHappened},
+      {"Germany gave Ukraine a warm welcome.", "AID", "DEU", "UKR", EventStatus::kHappened},
+  };
+  for (const auto& c : cases) {
+    auto evs = Extract(c.text);
+    EXPECT_FALSE(Has(evs, c.type, c.src, c.tgt, c.status)) << c.text << "\n  got: " << Show(evs);
+  }
+  // "Struck a deal" is an agreement.
+  EXPECT_TRUE(Has(Extract("China struck a deal with Japan."), "SUPPORT", "CHN", "JPN", EventStatus::kHappened));
 }
 
 }  // namespace
