@@ -186,7 +186,7 @@ class Resolver {
   const KbEntry* Choose(const std::vector<KbEntry>& entries, uint32_t start, uint32_t end, bool after_the,
                         bool single_word) const {
     static const int kPriority[] = {/*kCountry*/ 5, /*kAdjective*/ 3, /*kCapital*/ 4, /*kSeat*/ 7,
-                                    /*kOrg*/ 6, /*kPerson*/ 8, /*kSurname*/ 2, /*kRole*/ 1};
+                                    /*kOrg*/ 6, /*kPerson*/ 8, /*kSurname*/ 2, /*kRole*/ 1, /*kPlace*/ 0};
     const std::string_view surf = text_.substr(start, end - start);
     const KbEntry* best = nullptr;
     for (const auto& e : entries) {
@@ -423,10 +423,12 @@ class Resolver {
       auto plain_per = [&](size_t j) {
         return j < ps.size() && !ps[j].entry && !ps[j].hyphen && NerIs(s.tokens[ps[j].tb], "PER");
       };
-      if ((kind == KbEntry::kCountry || kind == KbEntry::kCapital) && NerIs(t, "PER") &&
+      if ((kind == KbEntry::kCountry || kind == KbEntry::kCapital || kind == KbEntry::kPlace) && NerIs(t, "PER") &&
           ((k > 0 && plain_per(k - 1)) || plain_per(k + 1))) {
         return true;
       }
+      // A city inside a longer organisation or person name ("Boston Consulting", "Paris Hilton").
+      if (kind == KbEntry::kPlace && (NerIs(t, "PER") || NerIs(t, "ORG"))) return true;
       if (kind == KbEntry::kSurname && (NerIs(t, "LOC") || NerIs(t, "ORG"))) return true;
     }
     if (headline_) return false;
@@ -628,6 +630,7 @@ class Resolver {
       case KbEntry::kCountry: m->country = e.index; m->how = "kb"; return true;
       case KbEntry::kAdjective: m->country = e.index; m->how = "demonym"; return true;
       case KbEntry::kCapital: m->country = e.index; m->how = "metonym"; return true;
+      case KbEntry::kPlace: m->country = e.index; m->how = "place"; return true;
       case KbEntry::kSeat: {
         const KbSeat& st = kb_.seats()[e.index];
         m->country = kb_.CountryIndex(st.country);
@@ -922,7 +925,7 @@ class Resolver {
         for (const auto& m : mods) {
           const Piece& mp = ps[m.piece];
           const auto kind = mp.entry->kind;
-          if (!opt_.emit_places && kind == KbEntry::kCapital) continue;
+          if (!opt_.emit_places && (kind == KbEntry::kCapital || kind == KbEntry::kPlace)) continue;
           Emit(si, s, mp.tb, mp.te, mp.start, mp.end, ModActor(m, ""), m.how);
         }
         q = r;

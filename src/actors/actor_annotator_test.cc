@@ -85,7 +85,10 @@ const Case kCases[] = {
     {"compound_titles", k2022, "The American and French presidents spoke.",
      {"American=USAGOV/joe-biden", "French presidents=FRAGOV/emmanuel-macron"}},
     // Ambiguous names: context decides.
-    {"georgia_state", k2022, "Voters in Georgia went to the polls as the governor in Atlanta watched.", {}},
+    {"georgia_state", k2022, "Voters in Georgia went to the polls as the governor in Atlanta watched.",
+     {"Atlanta=USA"}},
+    // A city that is not a capital is a place of its country; a person or company named after one is not.
+    {"city_place", k2022, "The ministers met in Istanbul while shelling hit Kharkiv.", {"Istanbul=TUR", "Kharkiv=UKR"}},
     {"georgia_country", k2022, "Georgia accused Moscow after clashes near Tbilisi.",
      {"Georgia=GEO", "Moscow=RUS", "Tbilisi=GEO"}},
     {"jordan_person", k2022, "Michael Jordan scored 40 points for the Bulls.", {}},

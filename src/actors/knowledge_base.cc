@@ -138,6 +138,29 @@ void KnowledgeBase::AddPhrase(std::string_view phrase, KbEntry entry) {
   v.push_back(std::move(entry));
 }
 
+Status KnowledgeBase::LoadPlaces(const std::string& path) {
+  if (!std::ifstream(path)) return Status::OK();
+  // Names that are more often a person, a company or a common word than the place.
+  static const char* const kSkip[] = {"Male", "Austin", "Phoenix", "Canton", "Kingston", "Georgetown", "Victoria",
+                                      "Lincoln", "Jackson", "Rio", "Santiago", "Sucre", "Bali", "Nassau", "Jersey"};
+  return ForEachRow(path, 4, "name	", [&](const std::vector<std::string_view>& f, int) -> Status {
+    const int country = CountryIndex(f[3]);
+    if (country < 0) return Status::InvalidArgument("unknown country code '" + std::string(f[3]) + "'");
+    if (f[2] == "2") return Status::OK();  // US states: "Georgia", "Washington" and "Indiana" mislead
+    std::vector<std::string_view> names{f[0]};
+    for (auto a : Split(f[1], '|')) names.push_back(a);
+    for (std::string_view n : names) {
+      n = Trim(n);
+      if (n.empty() || std::find(std::begin(kSkip), std::end(kSkip), n) != std::end(kSkip)) continue;
+      std::string key;
+      AppendKey(n, &key);
+      if (pending_.count(key)) continue;  // the country, capital, organisation or person of that name wins
+      AddPhrase(n, MakeEntry(KbEntry::kPlace, country));
+    }
+    return Status::OK();
+  });
+}
+
 Status KnowledgeBase::LoadIsoCodes(const std::string& path) {
   std::ifstream in(path);
   if (!in) return Status::NotFound(path + ": cannot open ISO 3166 list (install the iso-codes package)");
@@ -359,6 +382,7 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const KbOptions& op
   RETURN_IF_ERROR(kb->LoadRoles(dir + "/roles.tsv"));
   RETURN_IF_ERROR(kb->LoadAmbiguous(dir + "/ambiguous.tsv"));
   RETURN_IF_ERROR(kb->LoadPeople(options.people_path.empty() ? dir + "/people.tsv" : options.people_path));
+  RETURN_IF_ERROR(kb->LoadPlaces(options.places_path.empty() ? DataPath("geo/places.tsv") : options.places_path));
   kb->Finish();
   return kb;
 }

@@ -25,6 +25,9 @@ struct KbOptions {
   std::string data_dir;
   // People file; "" = <data_dir>/people.tsv. A missing people file is not an error (no people known).
   std::string people_path;
+  // Cities and regions (data/geo/places.tsv, doc/formats/geo.md); "" = DataPath("geo/places.tsv"). A
+  // missing file is not an error (no places known). A name the other files already give is left to them.
+  std::string places_path;
   // ISO 3166-1 JSON from Debian's iso-codes package.
   std::string iso_codes_path = "/usr/share/iso-codes/json/iso_3166-1.json";
 };
@@ -65,8 +68,9 @@ struct KbRole {
 
 // What a phrase of text may refer to.
 struct KbEntry {
-  enum Kind : uint8_t { kCountry, kAdjective, kCapital, kSeat, kOrg, kPerson, kSurname, kRole } kind = kCountry;
-  int index = 0;           // into countries(), seats(), orgs(), people() (first tenure) or roles()
+  enum Kind : uint8_t { kCountry, kAdjective, kCapital, kSeat, kOrg, kPerson, kSurname, kRole, kPlace } kind = kCountry;
+  int index = 0;           // into countries(), seats(), orgs(), people() (first tenure) or roles(); a place's
+                           // country for kPlace (a city or region that is not a capital: "Istanbul")
   bool proper = true;      // a proper name: must be written capitalised as in the KB (or in all capitals)
   bool needs_the = false;  // "the West": only after "the"
   bool derived = false;    // a surname taken from a full name, not listed as an alias: trusted alone only
@@ -134,6 +138,7 @@ class KnowledgeBase {
   Status LoadRoles(const std::string& path);
   Status LoadAmbiguous(const std::string& path);
   Status LoadPeople(const std::string& path);
+  Status LoadPlaces(const std::string& path);
   void AddPhrase(std::string_view phrase, KbEntry entry);
   void Finish();  // sorts the phrase index
   const std::vector<KbEntry>* FindPending(const std::string& key) const;  // while loading

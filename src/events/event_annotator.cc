@@ -1232,6 +1232,13 @@ std::string SentenceWorker::Location(const Match& m, const std::vector<int>& exc
     if (std::find(exclude.begin(), exclude.end(), k) != exclude.end()) continue;
     if (!ms_[k].am->actor.role.empty() && ms_[k].am->actor.role != "GOV") continue;
     if (ms_[k].am->actor.id.rfind("person:", 0) == 0) continue;
+    // "in response to Russia's build-up": a possessor is no place.
+    if (ms_[k].e < n_ && (f_[ms_[k].e] == "'s" || f_[ms_[k].e] == "'")) continue;
+    {
+      const uint32_t tok_end = s_.tokens[ms_[k].e - 1].end;  // "Russia's" as one token
+      const std::string_view rest = Text(std::min(ms_[k].am->end, tok_end), tok_end);
+      if (!rest.empty() && (rest[0] == '\'' || rest.starts_with("\xE2\x80\x99"))) continue;
+    }
     // "discussed the meetings in Russia", "spoke … before he travelled to Moscow": another event's place.
     if (ms_[k].b >= m.e ? Separated(m.e, ms_[k].b, m) : Separated(ms_[k].e, m.b, m)) continue;
     int d = ms_[k].b >= m.e ? ms_[k].b - m.e : m.b - ms_[k].e + 2;
@@ -1602,13 +1609,18 @@ void SentenceWorker::Emit(const Match& m) {
       mode = "phone";
     } else if (!loc_country.empty() && (cameo == "040" || cameo == "042")) {
       std::string src_c = sources.empty() ? "" : sources[0].actor.country;
-      std::string tgt_c = targets.empty() ? "" : targets[0].actor.country;
+      // "the ministers of Russia and Ukraine met": a group meeting's second member stands for the target.
+      std::string tgt_c = !targets.empty() ? targets[0].actor.country
+                          : sources.size() >= 2 ? sources[1].actor.country
+                                                : "";
       if (loc_country != src_c && (tgt_c.empty() || tgt_c == loc_country)) {
         cameo = "042";
         mode = "visit";
       } else if (loc_country == src_c && !tgt_c.empty() && tgt_c != src_c) {
         cameo = "043";
         mode = "host";
+      } else if (mode.empty() && !src_c.empty() && !tgt_c.empty() && loc_country != src_c && loc_country != tgt_c) {
+        mode = "third-party";  // "Lavrov and Sybiha met in Istanbul": on a third country's ground
       }
     }
     // A visit with no target actor: the place visited is the target.
@@ -1634,6 +1646,11 @@ void SentenceWorker::Emit(const Match& m) {
       }
     }
   }
+  // A city or region that is not a capital ("Kherson", "Istanbul") is where things happen, not who acts.
+  sources.erase(std::remove_if(sources.begin(), sources.end(), [&](const Role& r) {
+                  return r.mention != kNone && ms_[r.mention].am->how == "place";
+                }),
+                sources.end());
   // Who did it is essential: a mention with no source actor is not coded.
   if (sources.empty()) return;
   // An inquiry is an accusation only when it is into someone ("investigate systems" is research).
