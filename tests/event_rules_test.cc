@@ -356,5 +356,16 @@ TEST(EventRules, ACountrysActivistsAreThatCountrysOpposition) {
   EXPECT_EQ(p->source.actor.code, "GBROPP");
 }
 
+TEST(EventRules, WorkersOnStrikeDemonstrateAndAidReachesItsRecipient) {
+  const Date pub = Date::Day(2023, 5, 10);
+  for (const auto& e : Annotate("Spanish dockers went on strike on Monday.", pub)) {
+    EXPECT_NE(e.cameo, "114") << e.trigger;
+  }
+  auto evs = Annotate("The United States will send a new package of military aid to Ukraine next week.", pub);
+  const EventMention* aid = Find(evs, "AID", "USA", "UKR");
+  ASSERT_NE(aid, nullptr) << Show(evs);
+  EXPECT_EQ(aid->status, EventStatus::kPlanned);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -169,6 +169,16 @@ class SentenceWorker {
   std::vector<int> NearestLeftSubject(int pos, bool* anaphor_pair, bool* anaphor_single) const;
   // "they", "both leaders", "the two sides": a plural that names the last pair of actors.
   bool IsPairAnaphor(int t) const;
+  // True when token t heads a noun trigger of PLOVER type `type` ("aid" for a sending).
+  bool SameTypeNoun(int t, const std::string& type) const {
+    const auto* ids = lex_.EntriesForHead(f_[t]);
+    if (!ids && !lem_[t].empty()) ids = lex_.EntriesForHead(lem_[t]);
+    if (!ids) return false;
+    for (int id : *ids) {
+      if (lex_.entry(id).noun && lex_.Code(lex_.entry(id).cameo)->type == type) return true;
+    }
+    return false;
+  }
   // For a reaction verb (condemn, welcome, reject …) whose object is an event noun ("the launch", "the
   // sanctions"): the source of the latest earlier mention of such an event in this or the two previous
   // sentences, if of another country than `reactor`; else an empty role.
@@ -1560,10 +1570,16 @@ void SentenceWorker::Emit(const Match& m) {
         }
         continue;
       }
-      int p = FindAfter(m.head + 1, 6 + (m.e - m.head), role);
+      // Shipments and deployments name their cargo first: "send a new package of military aid to Ukraine".
+      const std::string& t_type = lex_.Code(e.cameo)->type;
+      const int reach = (t_type == "AID" || t_type == "MOBILIZE") && role == "to" ? 10 : 6;
+      int p = FindAfter(m.head + 1, reach + (m.e - m.head), role);
+      // "troops to back NATO forces": an infinitive marker, not the preposition.
+      if (p != kNone && role == "to" && p + 1 < n_ && s_.tokens[p + 1].upos == "VERB") p = kNone;
       // "to discuss the meetings with Zelensky": a preposition after another trigger noun is that noun's.
       for (int t = m.e; p != kNone && t < p; ++t) {
-        if (std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end() && LooksNoun(t)) {
+        if (std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end() && LooksNoun(t) &&
+            !(reach > 6 && SameTypeNoun(t, t_type))) {  // "send a package of military aid to Ukraine"
           p = kNone;
         }
       }
@@ -1677,7 +1693,8 @@ void SentenceWorker::Emit(const Match& m) {
   }
   // "Japan protested to China": a government protests in words (CAMEO 114, complain officially); crowds
   // demonstrate (14x).
-  if (code->type == "PROTEST" && (sources[0].actor.role.empty() || sources[0].actor.role == "GOV") &&
+  if (code->type == "PROTEST" && lem_[m.head] == "protest" && !e.noun &&
+      (sources[0].actor.role.empty() || sources[0].actor.role == "GOV") &&
       (sources[0].actor.id.rfind("country:", 0) == 0 || sources[0].actor.id.rfind("person:", 0) == 0) &&
       !(sources[0].mention != kNone && ms_[sources[0].mention].am->how == "demonym")) {
     cameo = "114";
