@@ -367,5 +367,15 @@ TEST(EventRules, WorkersOnStrikeDemonstrateAndAidReachesItsRecipient) {
   EXPECT_EQ(aid->status, EventStatus::kPlanned);
 }
 
+TEST(EventRules, APlaceIsNeverTheSubject) {
+  auto evs = Annotate("Last week, US Secretary of State Antony Blinken visited Tel Aviv and met Prime Minister Benjamin "
+                      "Netanyahu.",
+                      Date::Day(2023, 11, 20));
+  EXPECT_NE(Find(evs, "CONSULT", "USA", "ISR"), nullptr) << Show(evs);
+  int meetings = 0;
+  for (const auto& e : evs) meetings += e.type == "CONSULT" && e.target.actor.name == "Benjamin Netanyahu";
+  EXPECT_EQ(meetings, 1) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -699,6 +699,7 @@ std::vector<int> SentenceWorker::NearestLeftSubject(int pos, bool* anaphor_pair,
       int m = mention_at_[t];
       t = ms_[m].b;
       if (!ms_[m].prep.empty()) continue;
+      if (ms_[m].am->how == "place") continue;  // "visited Tel Aviv and met …": a place is never the subject
       // "Russia's Defense Ministry": prefer the head of a possessive chain only when nothing follows
       return GroupOf(m);
     }
