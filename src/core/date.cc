@@ -78,6 +78,17 @@ static bool Digits(std::string_view s, size_t pos, size_t n, int* out) {
   return true;
 }
 
+bool ParseIsoWeekMonday(std::string_view s, int64_t* monday) {
+  int year = 0, week = 0;
+  if (s.size() < 8 || s[4] != '-' || s[5] != 'W' || !Digits(s, 0, 4, &year) || !Digits(s, 6, 2, &week)) {
+    return false;
+  }
+  if (week < 1 || week > 53) return false;
+  const Date jan4 = Date::Day(year, 1, 4);  // ISO week 1 holds 4 January
+  *monday = jan4.ToDays() - (jan4.Weekday() - 1) + 7 * (week - 1);
+  return true;
+}
+
 StatusOr<Date> ParseIsoDate(std::string_view s) {
   int y = 0, m = 0, d = 0;
   auto bad = [&](const char* why) {

@@ -47,6 +47,10 @@ struct Date {
 bool IsValidDate(int year, int month, int day);
 int DaysInMonth(int year, int month);
 
+// Reads an ISO week "YYYY-Www" from the first 8 characters of s and sets *monday to its Monday (days since
+// 1970-01-01); false when s does not start with one.
+bool ParseIsoWeekMonday(std::string_view s, int64_t* monday);
+
 // Parses "YYYY-MM-DD", "YYYY-MM", "YYYY", and ISO 8601 date-times ("2022-02-04T10:00:00Z": the date part).
 // Fails with InvalidArgument on impossible dates such as 2022-02-30.
 StatusOr<Date> ParseIsoDate(std::string_view s);

@@ -40,3 +40,20 @@ TEST(DateTest, Format) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(DateTest, IsoWeekMonday) {
+  int64_t monday = 0;
+  ASSERT_TRUE(ParseIsoWeekMonday("2022-W05", &monday));
+  EXPECT_EQ(Date::FromDays(monday).ToString(), "2022-01-31");
+  ASSERT_TRUE(ParseIsoWeekMonday("2021-W01", &monday));  // week 1 holds 4 January
+  EXPECT_EQ(Date::FromDays(monday).ToString(), "2021-01-04");
+  EXPECT_FALSE(ParseIsoWeekMonday("2022-W54", &monday));
+  EXPECT_FALSE(ParseIsoWeekMonday("2022-05", &monday));
+  EXPECT_FALSE(ParseIsoWeekMonday("last week", &monday));
+}
+
+}  // namespace
+}  // namespace dateline

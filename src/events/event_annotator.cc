@@ -70,15 +70,8 @@ bool IsBeForm(std::string_view f) {
 
 // The Monday (as days) of an ISO week value "YYYY-Www", or INT64_MIN when value is no week.
 int64_t WeekStart(const std::string& value) {
-  if (value.size() != 8 || value[4] != '-' || value[5] != 'W') return INT64_MIN;
-  for (int i : {0, 1, 2, 3, 6, 7}) {
-    if (!std::isdigit(static_cast<unsigned char>(value[i]))) return INT64_MIN;
-  }
-  const int year = std::stoi(value.substr(0, 4));
-  const int week = std::stoi(value.substr(6, 2));
-  if (week < 1 || week > 53) return INT64_MIN;
-  const Date jan4 = Date::Day(year, 1, 4);  // ISO week 1 holds 4 January
-  return jan4.ToDays() - (jan4.Weekday() - 1) + 7 * (week - 1);
+  int64_t monday = 0;
+  return value.size() == 8 && ParseIsoWeekMonday(value, &monday) ? monday : INT64_MIN;
 }
 
 // The month of an ISO week value (the month of its Thursday), or an unknown date.
@@ -114,6 +107,7 @@ struct LocalTimex {
   const TimeExpression* tx = nullptr;
   int tok = 0;      // first token
   int tok_end = 0;  // one past last token
+  bool week = false;  // an ISO week, dated by the month of its Thursday
 };
 
 // A trigger match in a sentence.
@@ -239,13 +233,7 @@ class SentenceWorker {
   std::vector<int> mention_at_;   // token → local mention (last one covering it), or kNone
   std::vector<LocalTimex> tx_;
   std::deque<TimeExpression> week_tx_;  // copies of week expressions dated by their month (tx_ points here)
-  // True when local time expression k is a week (dated by its month).
-  bool IsWeek(int k) const {
-    for (const TimeExpression& w : week_tx_) {
-      if (tx_[k].tx == &w) return true;
-    }
-    return false;
-  }
+  bool IsWeek(int k) const { return tx_[k].week; }
   std::vector<int> trigger_heads_;
   bool parse_ok_ = false;
   std::vector<uint8_t> used_govern_;
@@ -361,6 +349,7 @@ void SentenceWorker::Prepare() {
     lt.tx = &tx;
     lt.tok = TokenAt(tx.start);
     lt.tok_end = TokenAt(tx.end > 0 ? tx.end - 1 : 0) + 1;
+    lt.week = txp != &tx0;
     tx_.push_back(lt);
   }
   std::sort(tx_.begin(), tx_.end(), [](const LocalTimex& a, const LocalTimex& b) { return a.tx->start < b.tx->start; });

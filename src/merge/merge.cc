@@ -39,21 +39,23 @@ DayInterval Hull(const DayInterval& a, const DayInterval& b) {
   return DayInterval{std::min(a.lo, b.lo), std::max(a.hi, b.hi)};
 }
 
-// Parses "YYYY-Www" (an ISO week) anywhere at the start of s; fills the week's Monday..Sunday.
+// Parses "YYYY-Www" (an ISO week) at the start of s; fills the week's Monday..Sunday.
 bool ParseIsoWeek(const std::string& s, DayInterval* out) {
-  if (s.size() < 8 || s[4] != '-' || s[5] != 'W') return false;
-  for (int i : {0, 1, 2, 3, 6, 7}) {
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  const int year = std::stoi(s.substr(0, 4));
-  const int week = std::stoi(s.substr(6, 2));
-  if (week < 1 || week > 53) return false;
-  // ISO week 1 contains January 4th.
-  const Date jan4 = Date::Day(year, 1, 4);
-  const int64_t monday1 = jan4.ToDays() - (jan4.Weekday() - 1);
-  out->lo = monday1 + 7 * (week - 1);
-  out->hi = out->lo + 6;
+  int64_t monday = 0;
+  if (!ParseIsoWeekMonday(s, &monday)) return false;
+  out->lo = monday;
+  out->hi = monday + 6;
   return true;
+}
+
+// True when some value after the chosen one (v[0]) is backed by a document that does not back v[0]: a
+// document does not contradict itself, so only such a value makes a conflict between reports.
+bool OtherVoice(const std::vector<SupportedValue>& v) {
+  if (v.size() < 2) return false;
+  const std::set<std::string> chosen(v[0].docs.begin(), v[0].docs.end());
+  return std::any_of(v.begin() + 1, v.end(), [&](const SupportedValue& x) {
+    return std::any_of(x.docs.begin(), x.docs.end(), [&](const std::string& d) { return !chosen.count(d); });
+  });
 }
 
 // "RUS": an ISO 3166-1 alpha-3 code (event locations are a country code or a place name as written).
@@ -294,12 +296,7 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     std::stable_sort(v.begin(), v.end(), [](const SupportedValue& a, const SupportedValue& b) {
       return a.docs.size() > b.docs.size();
     });
-    const std::set<std::string> top_docs(v[0].docs.begin(), v[0].docs.end());
-    bool other_voice = false;
-    for (size_t k = 1; k < v.size(); ++k) {
-      for (const auto& d : v[k].docs) other_voice = other_voice || !top_docs.count(d);
-    }
-    if (other_voice) {
+    if (OtherVoice(v)) {
       if (IsCountryCode(e.location) && e.location != v[0].value) e.location = v[0].value;
       e.conflicts.push_back({"location", v[0].value, v});
     }
@@ -335,13 +332,7 @@ Event BuildEvent(const Cluster& c, const std::vector<Item>& items, const std::ve
     e.date_basis = "text";
     auto v = rank_dates(day_text);
     e.date = date_of[v[0].value];
-    // A document does not contradict itself: a value backed only by documents that also back the chosen
-    // one is no conflict between reports.
-    const std::set<std::string> chosen_docs(v[0].docs.begin(), v[0].docs.end());
-    const bool other_voice = std::any_of(v.begin() + 1, v.end(), [&](const SupportedValue& x) {
-      return std::any_of(x.docs.begin(), x.docs.end(), [&](const std::string& d) { return !chosen_docs.count(d); });
-    });
-    if (v.size() > 1 && other_voice) e.conflicts.push_back({"date", v[0].value, v});
+    if (OtherVoice(v)) e.conflicts.push_back({"date", v[0].value, v});
   } else if (!day_context.empty()) {
     e.date_basis = "context";
     auto v = rank_dates(day_context);
