@@ -377,5 +377,50 @@ TEST(EventRules, APlaceIsNeverTheSubject) {
   EXPECT_EQ(meetings, 1) << Show(evs);
 }
 
+struct Coded {
+  const char* text;
+  const char* type;
+  const char* src;  // CAMEO actor codes
+  const char* tgt;
+};
+
+// Who did it and to whom, read from the whole sentence: agents of passives and attacks, the owner of a
+// claim, an object's own country, sectors of one country, a show of force on another's ground.
+TEST(EventRules, RolesAcrossTheSentence) {
+  const Date pub = Date::Day(2021, 6, 14);
+  const Coded cases[] = {
+      // two sectors of one country are two actors
+      {"Venezuelan demonstrators attacked the Venezuelan police on Tuesday.", "ASSAULT", "VENOPP", "VENCOP"},
+      {"Iraqi police arrested Iraqi students in Basra on Sunday.", "COERCE", "IRQCOP", "IRQEDU"},
+      // a count opening the sentence is not part of a name; the passive subject is the target
+      {"Twelve Syrian soldiers were killed by Turkish forces on Sunday.", "ASSAULT", "TURMIL", "SYRMIL"},
+      // a reduced passive with the attack named after it
+      {"Two Iraqi civilians killed in a Turkish drone strike were buried on Sunday.", "ASSAULT", "TUR", "IRQCVL"},
+      // the author of the claims reacted to
+      {"Egypt condemned the accusations by Ethiopia.", "ACCUSE", "EGY", "ETH"},
+      // the object's own place
+      {"Russia detained the mayor of Kherson on Friday.", "COERCE", "RUS", "UKR"},
+      // a penalty's length is not a period of time
+      {"A Kenyan court has jailed a Somali student for five years.", "COERCE", "KENJUD", "SOMEDU"},
+      // a show of force on another country's ground
+      {"Russia is holding military exercises in Belarus.", "MOBILIZE", "RUS", "BLR"},
+      {"Lebanese militants launched rockets at Israel on Saturday.", "ASSAULT", "LBNREB", "ISR"},
+  };
+  for (const Coded& c : cases) {
+    auto evs = Annotate(c.text, pub);
+    bool found = false;
+    for (const auto& e : evs) {
+      found = found || (e.type == c.type && e.source.actor.code == c.src && e.target.actor.code == c.tgt);
+    }
+    std::string got;
+    for (const auto& e : evs) got += e.type + " " + e.source.actor.code + "->" + e.target.actor.code + "; ";
+    EXPECT_TRUE(found) << c.text << "\n  got: " << got;
+  }
+  // "there were N soldiers killed": the soldiers are the victims, never the attackers
+  for (const auto& e : Annotate("There were seven Israeli soldiers killed in Gaza on Monday.", pub)) {
+    EXPECT_NE(e.source.actor.country, "ISR") << Show({e});
+  }
+}
+
 }  // namespace
 }  // namespace dateline

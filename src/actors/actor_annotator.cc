@@ -48,7 +48,10 @@ bool StopWord(std::string_view w) {
       "There", "Here", "Now", "Some", "Many", "All", "No", "Not", "What", "Who", "Why", "How", "Where",
       "Apparently", "Addressing", "Speaking", "Asked", "Despite", "During", "Since", "Until", "Under", "Over",
       "Amid", "Among", "Against", "About", "Between", "Into", "Through", "Without", "Within", "Upon",
-      "Right", "Slightly", "More", "Most", "Several", "Other", "Another", "Each", "Every", "Such", "Said"};
+      "Right", "Slightly", "More", "Most", "Several", "Other", "Another", "Each", "Every", "Such", "Said",
+      // Counts open sentences too ("Ten Russian soldiers …", "Dozens of Afghan civilians …").
+      "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
+      "Fifteen", "Twenty", "Thirty", "Fifty", "Dozens", "Scores", "Hundreds", "Thousands", "Millions", "Few"};
   for (const char* s : kWords)
     if (w == s) return true;
   return false;
@@ -462,6 +465,10 @@ class Resolver {
     if (role == "CVL") return "civilians";
     if (role == "REF") return "refugees";
     if (role == "ELI") return "elite";
+    if (role == "EDU") return "education";
+    if (role == "LAB") return "labour";
+    if (role == "AGR") return "agriculture";
+    if (role == "REL") return "religious";
     return role;
   }
 

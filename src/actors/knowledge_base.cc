@@ -146,7 +146,11 @@ Status KnowledgeBase::LoadPlaces(const std::string& path) {
   return ForEachRow(path, 4, "name	", [&](const std::vector<std::string_view>& f, int) -> Status {
     const int country = CountryIndex(f[3]);
     if (country < 0) return Status::InvalidArgument("unknown country code '" + std::string(f[3]) + "'");
-    if (f[2] == "2") return Status::OK();  // US states: "Georgia", "Washington" and "Indiana" mislead
+    // US states, but not those more often a country, the capital, or a person's name.
+    static const char* const kStateSkip[] = {"Georgia", "Washington", "Indiana", "Virginia", "Montana", "Maine"};
+    if (f[2] == "2" && std::find(std::begin(kStateSkip), std::end(kStateSkip), f[0]) != std::end(kStateSkip)) {
+      return Status::OK();
+    }
     std::vector<std::string_view> names{f[0]};
     for (auto a : Split(f[1], '|')) names.push_back(a);
     for (std::string_view n : names) {

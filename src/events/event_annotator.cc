@@ -185,6 +185,9 @@ class SentenceWorker {
   std::vector<Role> ContextPair(int before_tok) const;
   std::vector<Role> ContextPerson() const;
   Role RoleOf(int m) const;
+  // The mention owning an attack named within five words from `from` ("an Israeli airstrike", "a NATO
+  // drone strike"), or kNone.
+  int AttackAfter(int from) const;
   StatusResult ComputeStatus(const Match& m) const;
   std::string Attribution(const Match& m) const;
   std::vector<std::vector<const TimeExpression*>> DatesFor(int pred, const std::vector<int>& own,
@@ -564,6 +567,22 @@ int SentenceWorker::FindAfter(int from, int limit, std::string_view word) const 
   return kNone;
 }
 
+int SentenceWorker::AttackAfter(int from) const {
+  for (int t = from; t < std::min(n_, from + 5); ++t) {
+    if (IsPunct(f_[t]) || IsPrep(f_[t])) return kNone;
+    if (mention_at_[t] == kNone) continue;
+    const int k = mention_at_[t];
+    for (int u = ms_[k].e; u < std::min(n_, ms_[k].e + 3); ++u) {
+      if (OneOf(lem_[u], {"strike", "airstrike", "attack", "shelling", "bombing", "bombardment", "raid", "fire",
+                          "offensive", "assault", "ambush", "missile", "rocket", "drone", "shell"})) {
+        return k;
+      }
+    }
+    return kNone;
+  }
+  return kNone;
+}
+
 Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, const std::string& type, int at) const {
   struct Group {
     std::string_view word, role, label;
@@ -632,6 +651,17 @@ Role SentenceWorker::DoerOfReferredEvent(const Match& m, const Actor& reactor) c
     }
   }
   if (obj == kNone || mention_at_[obj] != kNone) return Role();
+  // "condemned the allegations by Rwanda", "rejected claims from Moscow": the claim's author.
+  if (OneOf(f_[obj], {"allegation", "allegations", "claim", "claims", "accusation", "accusations", "charge",
+                      "charges", "remarks", "comments", "statement", "statements", "threat", "threats",
+                      "demand", "demands", "ultimatum"})) {
+    for (int t = obj + 1; t < std::min(n_, obj + 3); ++t) {
+      if (f_[t] != "by" && f_[t] != "from") continue;
+      auto g = RunAt(t + 1, 3);
+      if (!g.empty() && ms_[g[0]].am->how != "place" && ms_[g[0]].am->actor.id != reactor.id) return RoleOf(g[0]);
+      break;
+    }
+  }
   // Event nouns and the event types they name ("" = any: "the move", "the decision").
   struct Named {
     std::string_view noun, types;
@@ -1176,7 +1206,10 @@ bool SentenceWorker::Background(const Match& m, bool undated) const {
   }
   if (relative) return true;
   if (past_perfect) return false;
-  // A perfect over a stretch of time: "in the past few months", "in recent weeks", "for years".
+  // A perfect over a stretch of time: "in the past few months", "in recent weeks", "for years". (A penalty's
+  // length is not one: "has jailed a student for two years", "has banned them for a decade".)
+  const std::string& type = lex_.Code(lex_.entry(m.entry).cameo)->type;
+  if (type == "COERCE" || type == "SANCTION") return false;
   for (const TimeExpression& tx : doc_->timexes) {
     if (tx.start < s_.start || tx.start >= s_.end) continue;
     if (tx.type == TimexType::kDuration || tx.value == "PAST_REF") return true;
@@ -1298,6 +1331,24 @@ void SentenceWorker::Emit(const Match& m) {
     }
     if (!s_.tokens[m.head].deprel.empty()) {
       passive = ParseOk() && ParseChild(m.head, {"nsubj:pass", "aux:pass"}) != kNone;
+    }
+    // "There were ten soldiers killed in the attack": the noun after an existential "there be" is what the
+    // participle happened to.
+    if (!passive && ParseOk() && OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"})) {
+      int subj = ParseChild(m.head, {"nsubj"});
+      int b = subj;
+      while (b > 0 && b != kNone && (mention_at_[b - 1] != kNone ||
+                                     OneOf(s_.tokens[b - 1].upos, {"NUM", "ADJ", "DET", "PROPN"}))) {
+        --b;
+      }
+      if (subj != kNone && subj < m.head && b >= 2 && IsBeForm(f_[b - 1]) && f_[b - 2] == "there") passive = true;
+    }
+    // "civilians killed by a drone", "soldiers killed in a Russian missile strike": a participle right
+    // after its noun, followed by its agent or by the attack, is a reduced passive.
+    if (!passive && m.b > 0 && m.e < n_ && OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) &&
+        (s_.tokens[m.b - 1].upos == "NOUN" || mention_at_[m.b - 1] != kNone) &&
+        (f_[m.e] == "by" || (f_[m.e] == "in" && m.e + 1 < n_ && AttackAfter(m.e + 1) != kNone))) {
+      passive = true;
     }
     // "Cherney, asked about the slide, said …": a participle between commas after its noun is passive.
     if (m.b > 0 && f_[m.b - 1] == "," && s_.tokens[m.head].xpos == "VBN" && m.e < n_ &&
@@ -1454,6 +1505,12 @@ void SentenceWorker::Emit(const Match& m) {
     if (by == kNone) by = FindAfter(m.e, 6, "from");
     if (by != kNone) add_group(&sources, RunAt(by + 1, 3));
   }
+  // "four children were killed in Israeli shelling", "died in a NATO airstrike": the attack's owner did it.
+  if (sources.empty() && (passive || lem_[m.head] == "die") && lex_.Code(e.cameo)->type == "ASSAULT") {
+    const int in = FindAfter(m.e, 3, "in");
+    const int k = in == kNone ? kNone : AttackAfter(in + 1);
+    if (k != kNone) add_group(&sources, GroupOf(k));
+  }
   if (sources.empty() && !e.noun) {
     // Shipments and deployments: the origin "from X" before the trigger is the source.
     const std::string& type = lex_.Code(e.cameo)->type;
@@ -1542,6 +1599,26 @@ void SentenceWorker::Emit(const Match& m) {
           if (obj != kNone && MentionCovering(obj) != kNone) {
             add_group(&targets, GroupOf(MentionCovering(obj)));
             continue;
+          }
+          // "released the mayor of Nablus", "detained two reporters from Reuters": the object's own actor.
+          if (obj != kNone && s_.tokens[obj].upos == "NOUN" &&
+              OneOf(lem_[obj], {"mayor", "governor", "leader", "official", "member", "minister", "diplomat",
+                                "ambassador", "envoy", "delegation", "journalist", "reporter", "citizen", "national",
+                                "soldier", "crew", "sailor", "fisherman", "student", "activist", "commander",
+                                "ship", "vessel", "tanker", "aircraft", "plane", "embassy", "consulate", "head",
+                                "chief", "spokesman", "spokeswoman", "president", "lawmaker", "opposition"})) {
+            for (int k = 0; k < static_cast<int>(ms_.size()) && targets.empty(); ++k) {
+              if (ms_[k].b <= obj || ms_[k].b > obj + 6 || (ms_[k].prep != "of" && ms_[k].prep != "from")) continue;
+              // Up the tree from the mention through at most two nouns ("the mayor of the city of Nablus").
+              int h = ms_[k].b, hops = 0;
+              while (h != obj && h >= 0 && h < n_ && hops < 6 && s_.tokens[h].head >= 0 &&
+                     (mention_at_[h] == k || s_.tokens[h].upos == "NOUN" || s_.tokens[h].upos == "PROPN")) {
+                h = s_.tokens[h].head;
+                ++hops;
+              }
+              if (h == obj) add_group(&targets, GroupOf(k));
+            }
+            if (!targets.empty()) continue;
           }
         }
         if (!e.noun) add_group(&targets, RunAt(m.e, 3));
@@ -1643,7 +1720,8 @@ void SentenceWorker::Emit(const Match& m) {
       }
     }
   }
-  if (targets.empty() && !loc_country.empty() && (code->type == "PROTEST" || code->type == "ASSAULT") &&
+  if (targets.empty() && !loc_country.empty() &&
+      (code->type == "PROTEST" || code->type == "ASSAULT" || code->type == "MOBILIZE") &&
       (sources.empty() || sources[0].actor.country != loc_country)) {
     for (const LocalMention& lm : ms_) {
       if (lm.am->actor.country == loc_country && !lm.prep.empty() && lm.am->actor.id.rfind("person:", 0) != 0) {
@@ -1748,11 +1826,14 @@ void SentenceWorker::Emit(const Match& m) {
     }
   }
   // A country does not meet its own leader: drop same-country pairs where one side is the country itself.
+  // Two sectors of one country are two actors ("Georgian protesters attacked the Georgian government").
+  auto whole_country = [](const Actor& a) { return a.id.rfind("country:", 0) == 0 && a.role.empty(); };
   pairs.erase(std::remove_if(pairs.begin(), pairs.end(), [&](const std::pair<Role, Role>& p) {
                 const Actor& a = p.first.actor;
                 const Actor& b = p.second.actor;
                 return !a.country.empty() && a.country == b.country &&
-                       (a.id.rfind("country:", 0) == 0 || b.id.rfind("country:", 0) == 0);
+                       (whole_country(a) || whole_country(b) || a.id == b.id ||
+                        (a.code == b.code && a.id.rfind("person:", 0) != 0 && b.id.rfind("person:", 0) != 0));
               }),
               pairs.end());
   if (pairs.empty()) return;
