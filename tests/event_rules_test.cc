@@ -405,6 +405,17 @@ TEST(EventRules, RolesAcrossTheSentence) {
       // a show of force on another country's ground
       {"Russia is holding military exercises in Belarus.", "MOBILIZE", "RUS", "BLR"},
       {"Lebanese militants launched rockets at Israel on Saturday.", "ASSAULT", "LBNREB", "ISR"},
+      {"Turkey sent warships near Cyprus on Friday.", "MOBILIZE", "TUR", "CYP"},
+      // the one asked does the infinitive (object control)
+      {"France called on Rwanda to withdraw its soldiers from Burundi.", "RETREAT", "RWA", "BDI"},
+      // a pledge of aid reaches its recipient through the aid
+      {"Japan pledged 20 million dollars in humanitarian aid to Yemen.", "AGREE", "JPN", "YEM"},
+      // relations between two are mutual
+      {"Israel and Morocco have established diplomatic relations.", "SUPPORT", "ISR", "MAR"},
+      // verbal phrases of the lexicon
+      {"The United States levied sanctions against two Venezuelan officials.", "COERCE", "USA", "VENGOV"},
+      {"Vietnam lodged a protest with China over the oil rig.", "ACCUSE", "VNM", "CHN"},
+      {"Algeria closed its border with Morocco.", "COERCE", "DZA", "MAR"},
   };
   for (const Coded& c : cases) {
     auto evs = Annotate(c.text, pub);

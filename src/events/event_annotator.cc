@@ -1564,6 +1564,24 @@ void SentenceWorker::Emit(const Match& m) {
       own_subject_unknown = subject.empty();
     }
   }
+  // "Germany called on Russia to withdraw", "urged Iran to release …": the one asked is the doer of the
+  // infinitive (object control).
+  if (subject.empty() && ParseOk() && !e.noun && m.pred > 0 && f_[m.pred - 1] == "to") {
+    const Token& p = s_.tokens[m.pred];
+    const int h = p.head;
+    if (h >= 0 && h < m.pred && (p.deprel == "xcomp" || p.deprel == "advcl" || p.deprel == "ccomp") &&
+        OneOf(lem_[h], {"urge", "call", "ask", "press", "push", "pressure", "want", "persuade", "invite",
+                        "encourage", "demand", "tell", "order", "force", "allow", "permit", "appeal", "convince",
+                        "help", "expect", "compel", "instruct", "advise", "warn"})) {
+      for (int t = h + 1; t < m.pred - 1 && subject.empty(); ++t) {
+        if (mention_at_[t] != kNone) {
+          add_group(&subject, GroupOf(mention_at_[t]));
+          break;
+        }
+        if (IsVerbLike(t) || IsClauseBreak(f_[t])) break;
+      }
+    }
+  }
   bool anaphor_pair = false, anaphor_single = false;
   if (subject.empty() && noun_takes_subject && !own_subject_unknown) {
     int from = m.pred;
@@ -1639,14 +1657,16 @@ void SentenceWorker::Emit(const Match& m) {
       }
       // Shipments and deployments name their cargo first: "send a new package of military aid to Ukraine".
       const std::string& t_type = lex_.Code(e.cameo)->type;
-      const int reach = (t_type == "AID" || t_type == "MOBILIZE") && role == "to" ? 10 : 6;
+      const int reach =
+          (t_type == "AID" || t_type == "MOBILIZE" || e.cameo.starts_with("033")) && role == "to" ? 10 : 6;
       int p = FindAfter(m.head + 1, reach + (m.e - m.head), role);
       // "troops to back NATO forces": an infinitive marker, not the preposition.
       if (p != kNone && role == "to" && p + 1 < n_ && s_.tokens[p + 1].upos == "VERB") p = kNone;
       // "to discuss the meetings with Zelensky": a preposition after another trigger noun is that noun's.
       for (int t = m.e; p != kNone && t < p; ++t) {
         if (std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end() && LooksNoun(t) &&
-            !(reach > 6 && SameTypeNoun(t, t_type))) {  // "send a package of military aid to Ukraine"
+            !(reach > 6 && (SameTypeNoun(t, t_type) ||  // "send a package of military aid to Ukraine"
+                            (e.cameo.starts_with("033") && SameTypeNoun(t, "AID"))))) {  // "pledged … in aid to"
           p = kNone;
         }
       }
@@ -1809,7 +1829,10 @@ void SentenceWorker::Emit(const Match& m) {
   // "X and Y agreed" pairs them; "X and Y pledged funds" does not.
   const bool mutual_agree = code->type == "AGREE" && OneOf(lem_[m.head], {"agree", "reach", "sign", "conclude",
                                                                           "strike", "settle", "negotiate"});
-  if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || mutual_agree ||
+  // "Angola and Uruguay established diplomatic relations": relations between two are mutual.
+  bool relations = false;
+  for (int t : m.toks) relations = relations || OneOf(f_[t], {"relations", "ties", "relation"});
+  if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || mutual_agree || relations ||
                                                  code->type == "COOPERATE" || mutual_fight)) {
     for (size_t i = 0; i < sources.size(); ++i) {
       for (size_t j = i + 1; j < sources.size(); ++j) {
