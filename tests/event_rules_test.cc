@@ -433,5 +433,29 @@ TEST(EventRules, RolesAcrossTheSentence) {
   }
 }
 
+// What becomes of a reported event: put off is still ahead, called off never happened, and a denial of the
+// reports outranks the modal inside them.
+TEST(EventRules, PutOffCalledOffAndDeniedReports) {
+  const Date pub = Date::Day(2021, 6, 14);
+  struct Case {
+    const char* text;
+    const char* src;
+    const char* tgt;
+    EventStatus status;
+  };
+  const Case cases[] = {
+      {"Macron's visit to Algiers was postponed.", "FRA", "DZA", EventStatus::kPlanned},
+      {"Scholz cancelled his trip to Brazil.", "DEU", "BRA", EventStatus::kDenied},
+      {"The talks between Serbia and Kosovo were called off.", "SRB", "XKX", EventStatus::kDenied},
+      {"Beijing dismissed reports that Xi would meet Biden in Bali.", "CHN", "USA", EventStatus::kDenied},
+  };
+  for (const Case& c : cases) {
+    auto evs = Annotate(c.text, pub);
+    const EventMention* e = Find(evs, "CONSULT", c.src, c.tgt);
+    ASSERT_NE(e, nullptr) << c.text << " " << Show(evs);
+    EXPECT_EQ(e->status, c.status) << c.text << " " << Show(evs);
+  }
+}
+
 }  // namespace
 }  // namespace dateline

@@ -196,10 +196,10 @@ Status KnowledgeBase::LoadCountries(const std::string& path) {
   return ForEachRow(path, 1, "code\t", [&](const std::vector<std::string_view>& f, int) -> Status {
     std::string code(f[0]);
     int idx = CountryIndex(code);
-    if (idx < 0) {  // a CAMEO region
+    if (idx < 0) {  // a CAMEO region, or a user-assigned X.. code of a country ISO does not list (XKX)
       KbCountry k;
       k.code = code;
-      k.region = true;
+      k.region = !(code.size() == 3 && code[0] == 'X');
       k.name = f.size() > 1 ? std::string(Split(f[1], '|')[0]) : code;
       if (k.name.rfind("the ", 0) == 0) k.name = k.name.substr(4);
       idx = static_cast<int>(countries_.size());

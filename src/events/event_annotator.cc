@@ -925,6 +925,14 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
       best = &h;
     }
   }
+  // "dismissed reports that Putin would meet Zelensky": a denial governing the clause outranks the
+  // clause's own modal.
+  for (const Hit& h : hits) {
+    if (h.status == CueStatus::kDenied && h.scope == CueScope::kGovern && best &&
+        best->status == CueStatus::kHypothetical && best->scope != CueScope::kGovern) {
+      best = &h;
+    }
+  }
   for (const Hit& h : hits) {
     if (h.scope == CueScope::kGovern && h.status == CueStatus::kHypothetical) r.govern_tok = h.tok;
   }
@@ -948,7 +956,9 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
     r.status = EventStatus::kPlanned;
     r.cue = best_planned->cue;
     const int t = best_planned->tok;
-    r.past_plan = (t > 0 && OneOf(f_[t - 1], {"was", "were"})) ||
+    // ("was postponed" is a plan still ahead, not a past one.)
+    const bool put_off = OneOf(f_[t], {"postponed", "delayed", "put", "pushed"});
+    r.past_plan = (t > 0 && !put_off && OneOf(f_[t - 1], {"was", "were"})) ||
                   OneOf(best_planned->cue.substr(0, best_planned->cue.find(' ')), {"planned", "intended"});
   }
   return r;
