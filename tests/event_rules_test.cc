@@ -457,5 +457,30 @@ TEST(EventRules, PutOffCalledOffAndDeniedReports) {
   }
 }
 
+// Unnamed groups: the police, courts, soldiers and crowds of a place are that country's sectors; armed men
+// nobody names are CAMEO's unidentified forces (UAF); an arrest with no agent named is the doing of the
+// place's police. A military's victims are not given the military's own country.
+TEST(EventRules, UnnamedGroupsBelongToThePlace) {
+  const Date pub = Date::Day(2023, 5, 10);
+  const Coded cases[] = {
+      {"Riot police in Nairobi fired tear gas at opposition supporters.", "ASSAULT", "KENCOP", "KENOPP"},
+      {"Soldiers killed twelve villagers in Burkina Faso.", "ASSAULT", "BFAMIL", "BFACVL"},
+      {"Gunmen kidnapped 30 passengers in Cameroon.", "ASSAULT", "CMRUAF", "CMRCVL"},
+      {"Alexei Navalny was arrested in Moscow on Sunday.", "COERCE", "RUSCOP", "RUSOPP"},
+      {"A court in Tehran sentenced two journalists to prison.", "COERCE", "IRNJUD", "IRNMED"},
+  };
+  for (const Coded& c : cases) {
+    auto evs = Annotate(c.text, pub);
+    bool found = false;
+    for (const auto& e : evs) {
+      found = found || (e.type == c.type && e.source.actor.code == c.src && e.target.actor.code == c.tgt);
+    }
+    EXPECT_TRUE(found) << c.text << "\n  got: " << Show(evs);
+  }
+  for (const auto& e : Annotate("Armenian troops killed four soldiers.", pub)) {
+    EXPECT_NE(e.target.actor.code, "ARMMIL") << Show({e});
+  }
+}
+
 }  // namespace
 }  // namespace dateline

@@ -587,16 +587,32 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
   struct Group {
     std::string_view word, role, label;
   };
+  // Role UAF: unidentified armed men (CAMEO "Unidentified Forces").
   static const Group kGroups[] = {
       {"protesters", "OPP", "protesters"},    {"protestors", "OPP", "protesters"},
       {"demonstrators", "OPP", "protesters"}, {"activists", "OPP", "activists"},
       {"marchers", "OPP", "protesters"},      {"rioters", "OPP", "rioters"},
       {"opposition", "OPP", "opposition"},    {"supporters", "OPP", "supporters"},
-      {"students", "CVL", "students"},        {"workers", "CVL", "workers"},
-      {"strikers", "CVL", "workers"},         {"residents", "CVL", "civilians"},
+      {"dissidents", "OPP", "dissidents"},    {"students", "EDU", "students"},
+      {"schoolchildren", "EDU", "students"},  {"pupils", "EDU", "students"},
+      {"workers", "LAB", "workers"},          {"strikers", "LAB", "workers"},
+      {"residents", "CVL", "civilians"},      {"civilians", "CVL", "civilians"},
+      {"villagers", "CVL", "civilians"},      {"people", "CVL", "civilians"},
+      {"passengers", "CVL", "civilians"},     {"worshippers", "CVL", "civilians"},
       {"crowds", "CVL", "civilians"},         {"crowd", "CVL", "civilians"},
+      {"journalists", "MED", "journalists"},  {"journalist", "MED", "journalists"},
       {"police", "COP", "police"},            {"policemen", "COP", "police"},
-      {"officers", "COP", "police"},
+      {"officers", "COP", "police"},          {"security", "COP", "police"},
+      {"soldiers", "MIL", "military"},        {"troops", "MIL", "military"},
+      {"forces", "MIL", "military"},          {"army", "MIL", "military"},
+      {"court", "JUD", "judiciary"},          {"judge", "JUD", "judiciary"},
+      {"prosecutors", "JUD", "judiciary"},    {"authorities", "GOV", "government"},
+      {"gunmen", "UAF", "gunmen"},            {"gunman", "UAF", "gunmen"},
+      {"attackers", "UAF", "attackers"},      {"assailants", "UAF", "attackers"},
+      {"kidnappers", "UAF", "kidnappers"},    {"bomber", "UAF", "attackers"},
+      {"bombers", "UAF", "attackers"},        {"militants", "REB", "militants"},
+      {"insurgents", "REB", "insurgents"},    {"jihadists", "REB", "militants"},
+      {"rebels", "REB", "rebels"},
   };
   // The subject: the parse's, else the nearest noun before the trigger in its clause.
   int subj = kNone;
@@ -611,23 +627,39 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
     if (subj + 2 < n_ && f_[subj + 1] == "of") {
       for (int t = subj + 2; t < std::min(n_, subj + 4); ++t) words.push_back(t);
     }
+  } else if (lex_.entry(m.entry).noun) {
+    // A noun's own modifiers only: "a police raid", "a rebel attack".
+    for (int t = m.b - 1; t >= 0 && t >= m.b - 2; --t) {
+      if (s_.tokens[t].upos != "NOUN" && s_.tokens[t].upos != "ADJ") break;
+      words.push_back(t);
+    }
   } else {
     for (int t = m.b - 1; t >= 0 && t >= m.b - 6; --t) {
-      if (IsPunct(f_[t]) || IsComplementizer(f_[t])) break;
+      if (IsPunct(f_[t]) || IsComplementizer(f_[t]) || IsVerbLike(t)) break;
       words.push_back(t);
     }
   }
   for (int t : words) {
-    for (const Group& g : kGroups) {
+    for (Group g : kGroups) {
       if (f_[t] != g.word) continue;
-      if (type != "PROTEST" && g.role != "COP") return Role();
+      if (g.word == "forces" && t > 0 && f_[t - 1] == "security") g = {"forces", "COP", "police"};
+      // "security forces": the police; "security" alone is no group.
+      if (g.word == "security" && !(t + 1 < n_ && OneOf(f_[t + 1], {"forces", "personnel", "officers"}))) continue;
+      // Crowds act only by demonstrating; the state's forces, courts and armed men act otherwise too. A
+      // victim (at >= 0 on the target side) may be anyone.
+      const bool agent = OneOf(g.role, {"COP", "MIL", "JUD", "GOV", "UAF", "REB"});
+      if (at < 0 && type != "PROTEST" && !agent) return Role();
+      if (at >= 0 && subj == t && type != "PROTEST" && !agent) return Role();
+      // With no country, only unidentified armed men are still an actor.
+      if (country.empty() && g.role != "UAF") return Role();
       Role r;
       std::string name = country;
       for (const LocalMention& lm : ms_) {
         if (lm.am->actor.country == country && lm.am->actor.role.empty()) name = lm.am->actor.name;
       }
-      r.actor.id = "country:" + country + ":" + std::string(g.role);
-      r.actor.name = name + " " + std::string(g.label);
+      r.actor.id = country.empty() ? "group:" + std::string(g.role) : "country:" + country + ":" + std::string(g.role);
+      r.actor.name = country.empty() ? "unidentified " + std::string(g.label)
+                                     : name + " " + std::string(g.label);
       r.actor.country = country;
       r.actor.code = country + std::string(g.role);
       r.actor.role = std::string(g.role);
@@ -1565,11 +1597,22 @@ void SentenceWorker::Emit(const Match& m) {
       // "a plane carrying US troops landed": an actor inside the subject phrase stands for it. "before the
       // ministers arrive": the clause has a subject of its own that is no known actor; an actor further
       // left belongs to another clause. ("his plans to visit": the owner is the one named before.)
+      // ("police in Dhaka": the place of the subject is not the subject; the stage reads it as the
+      // location.)
       for (int t = 0; t < m.pred && subject.empty(); ++t) {
         if (mention_at_[t] == kNone) continue;
         int h = t;
         for (int hops = 0; hops < 6 && h != subj && h >= 0 && h < n_; ++hops) h = s_.tokens[h].head;
-        if (h == subj) add_group(&subject, GroupOf(mention_at_[t]));
+        if (h != subj) continue;
+        const LocalMention& lm = ms_[mention_at_[t]];
+        if (OneOf(lm.prep, {"in", "at"}) && lm.am->actor.role.empty() && !lm.am->actor.country.empty()) {
+          Role local = LocalGroup(m, lm.am->actor.country, lex_.Code(e.cameo)->type);
+          if (!local.actor.empty()) {
+            subject.push_back(local);
+            break;
+          }
+        }
+        add_group(&subject, GroupOf(mention_at_[t]));
       }
       own_subject_unknown = subject.empty();
     }
@@ -1703,10 +1746,55 @@ void SentenceWorker::Emit(const Match& m) {
   std::string location = Location(m, used_mentions, &loc_country);
   // "Thousands of protesters marched in Tbilisi", "police in Minsk detained …": a crowd or the police with no
   // country of their own are people of the place where it happened.
-  if (sources.empty() && !loc_country.empty() &&
-      (code->type == "PROTEST" || code->type == "COERCE" || code->type == "ASSAULT")) {
+  // Gunmen with no place named are still unidentified armed men.
+  if (sources.empty() && (code->type == "PROTEST" || code->type == "COERCE" || code->type == "ASSAULT")) {
     Role local = LocalGroup(m, loc_country, code->type);
     if (!local.actor.empty()) sources.push_back(local);
+  }
+  // "Imran Khan was arrested in Islamabad": an arrest, a sentence or a deportation with no agent named is the
+  // doing of the authorities where it happened, else of the person's own country.
+  if (sources.empty() && passive && code->type == "COERCE" &&
+      OneOf(lem_[m.head], {"arrest", "detain", "jail", "imprison", "sentence", "convict", "deport", "charge"})) {
+    std::string c = !loc_country.empty() ? loc_country : targets.empty() ? "" : targets[0].actor.country;
+    if (!c.empty()) {
+      Role r;
+      const bool court = OneOf(lem_[m.head], {"sentence", "convict", "jail", "imprison", "charge"});
+      r.actor.role = court ? "JUD" : "COP";
+      r.actor.id = "country:" + c + ":" + r.actor.role;
+      r.actor.country = c;
+      r.actor.code = c + r.actor.role;
+      r.actor.name = c + (court ? " judiciary" : " police");
+      for (const LocalMention& lm : ms_) {
+        if (lm.am->actor.country == c && lm.am->actor.role.empty() && lm.am->actor.id.rfind("country:", 0) == 0) {
+          r.actor.name = lm.am->actor.name + (court ? " judiciary" : " police");
+        }
+      }
+      sources.push_back(r);
+      implicit_source = true;
+    }
+  }
+  // "security forces killed 20 protesters", "gunmen abducted 80 students": a group hit with no country of its
+  // own belongs to the place, or to the country of the forces that hit it.
+  // (The forces' own country only for a state's police, courts or government: the military's victims in a
+  // war are often the other side's.)
+  if (targets.empty() && !sources.empty() && (code->type == "ASSAULT" || code->type == "COERCE")) {
+    const Actor& src = sources[0].actor;
+    const bool domestic = src.id.rfind("country:", 0) == 0 && OneOf(src.role, {"COP", "JUD", "GOV"});
+    const std::string c = !loc_country.empty() ? loc_country : domestic ? src.country : "";
+    // The object, else the nouns after the trigger ("fired tear gas at opposition supporters").
+    std::vector<int> cands;
+    if (ParseOk() && !e.noun && ParseChild(m.head, {"obj"}) != kNone) cands.push_back(ParseChild(m.head, {"obj"}));
+    for (int t = m.e; t < std::min(n_, m.e + 7); ++t) {
+      if (IsClauseBreak(f_[t]) || f_[t] == "," || mention_at_[t] != kNone) break;
+      if (s_.tokens[t].upos == "NOUN") cands.push_back(t);
+    }
+    for (int obj : cands) {
+      if (c.empty() || mention_at_[obj] != kNone) break;
+      Role g = LocalGroup(m, c, code->type, obj);
+      if (g.actor.empty()) continue;
+      if (g.actor.id != sources[0].actor.id) targets.push_back(g);
+      break;
+    }
   }
   if (code->type == "CONSULT") {
     bool phone = false;
