@@ -399,7 +399,10 @@ TEST(EventRules, RolesAcrossTheSentence) {
       // the author of the claims reacted to
       {"Egypt condemned the accusations by Ethiopia.", "ACCUSE", "EGY", "ETH"},
       // the object's own place
-      {"Russia detained the mayor of Kherson on Friday.", "COERCE", "RUS", "UKR"},
+      {"Russia detained the mayor of Kherson on Friday.", "COERCE", "RUS", "UKRGOV"},
+      {"Police arrested the governor of Lahore on Friday.", "COERCE", "PAKCOP", "PAKGOV"},
+      // welcoming a visitor to a place is hosting
+      {"Indonesia's president welcomed the Japanese leader to Jakarta.", "CONSULT", "IDNGOV", "JPNGOV"},
       // a penalty's length is not a period of time
       {"A Kenyan court has jailed a Somali student for five years.", "COERCE", "KENJUD", "SOMEDU"},
       // a show of force on another country's ground

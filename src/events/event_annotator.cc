@@ -1687,7 +1687,34 @@ void SentenceWorker::Emit(const Match& m) {
                 h = s_.tokens[h].head;
                 ++hops;
               }
-              if (h == obj) add_group(&targets, GroupOf(k));
+              if (h != obj) continue;
+              add_group(&targets, GroupOf(k));
+              // The object names the sector: "the mayor of Istanbul" is Turkey's (local) government.
+              struct Sector {
+                std::string_view noun, role, label;
+              };
+              static const Sector kSectors[] = {
+                  {"mayor", "GOV", "government"},   {"governor", "GOV", "government"},
+                  {"official", "GOV", "government"}, {"minister", "GOV", "government"},
+                  {"leader", "GOV", "government"},  {"president", "GOV", "government"},
+                  {"diplomat", "GOV", "government"}, {"ambassador", "GOV", "government"},
+                  {"envoy", "GOV", "government"},   {"spokesman", "GOV", "government"},
+                  {"journalist", "MED", "media"},   {"reporter", "MED", "media"},
+                  {"student", "EDU", "students"},   {"activist", "OPP", "opposition"},
+                  {"opposition", "OPP", "opposition"}, {"soldier", "MIL", "military"},
+                  {"commander", "MIL", "military"}, {"lawmaker", "LEG", "legislature"},
+                  {"citizen", "CVL", "civilians"},  {"national", "CVL", "civilians"},
+              };
+              for (Role& r : targets) {
+                if (r.actor.id.rfind("country:", 0) != 0 || !r.actor.role.empty()) continue;
+                for (const Sector& sc : kSectors) {
+                  if (lem_[obj] != sc.noun) continue;
+                  r.actor.id += ":" + std::string(sc.role);
+                  r.actor.code += std::string(sc.role);
+                  r.actor.role = std::string(sc.role);
+                  r.actor.name += " " + std::string(sc.label);
+                }
+              }
             }
             if (!targets.empty()) continue;
           }
@@ -1747,8 +1774,16 @@ void SentenceWorker::Emit(const Match& m) {
   // "Thousands of protesters marched in Tbilisi", "police in Minsk detained …": a crowd or the police with no
   // country of their own are people of the place where it happened.
   // Gunmen with no place named are still unidentified armed men.
+  // "Police arrested the mayor of Istanbul": with no place named, police or a court act on their own
+  // country's people.
   if (sources.empty() && (code->type == "PROTEST" || code->type == "COERCE" || code->type == "ASSAULT")) {
     Role local = LocalGroup(m, loc_country, code->type);
+    // (Only for the country's own politicians: citizens and nationals may be foreigners where they were held.)
+    if (local.actor.empty() && loc_country.empty() && code->type == "COERCE" && !targets.empty() &&
+        !targets[0].actor.country.empty() && OneOf(targets[0].actor.role, {"GOV", "OPP", "LEG", "JUD", "ELI"})) {
+      local = LocalGroup(m, targets[0].actor.country, code->type);
+      if (!OneOf(local.actor.role, {"COP", "JUD"})) local = Role();
+    }
     if (!local.actor.empty()) sources.push_back(local);
   }
   // "Imran Khan was arrested in Islamabad": an arrest, a sentence or a deportation with no agent named is the
