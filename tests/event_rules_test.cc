@@ -485,5 +485,26 @@ TEST(EventRules, UnnamedGroupsBelongToThePlace) {
   }
 }
 
+// A story told over several sentences: a pronoun subject, shared through "and", is its referent; an accepted
+// invitation is a plan; the place of a topic of talk is not where the talk was.
+TEST(EventRules, PronounsInvitationsAndTopics) {
+  const Date pub = Date::Day(2023, 4, 16);
+  auto evs = Annotate("Spanish Prime Minister Pedro Sanchez arrived in Beijing on Thursday. He met Xi Jinping on Friday "
+                      "and signed a trade agreement. The two leaders also discussed the war in Ukraine. Xi accepted "
+                      "an invitation to visit Spain.",
+                      pub);
+  bool signed_by_spain = false, talk_mode_third = false, visit_planned = false;
+  for (const auto& e : evs) {
+    if (e.cameo == "057") signed_by_spain = signed_by_spain || e.source.actor.country == "ESP";
+    if (e.trigger == "discussed") talk_mode_third = e.mode == "third-party";
+    if (e.type == "CONSULT" && e.source.actor.country == "CHN" && e.target.actor.country == "ESP") {
+      visit_planned = e.status == EventStatus::kPlanned;
+    }
+  }
+  EXPECT_TRUE(signed_by_spain) << Show(evs);
+  EXPECT_FALSE(talk_mode_third) << Show(evs);
+  EXPECT_TRUE(visit_planned) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -1316,6 +1316,12 @@ std::string SentenceWorker::Location(const Match& m, const std::vector<int>& exc
     }
     // "discussed the meetings in Russia", "spoke … before he travelled to Moscow": another event's place.
     if (ms_[k].b >= m.e ? Separated(m.e, ms_[k].b, m) : Separated(ms_[k].e, m.b, m)) continue;
+    // "discussed the war in Ukraine": a place inside the topic of talk is the topic's.
+    if (ms_[k].b > m.e && OneOf(lem_[m.head], {"discuss", "debate", "address", "raise", "review"})) {
+      bool topic = false;
+      for (int t = m.e; t < ms_[k].b && !topic; ++t) topic = s_.tokens[t].upos == "NOUN";
+      if (topic) continue;
+    }
     int d = ms_[k].b >= m.e ? ms_[k].b - m.e : m.b - ms_[k].e + 2;
     if (d < best_d) {
       best_d = d;
@@ -1636,6 +1642,24 @@ void SentenceWorker::Emit(const Match& m) {
     }
   }
   bool anaphor_pair = false, anaphor_single = false;
+  // "He met Xi on Friday and signed 15 agreements": a pronoun the parse gives as the subject (here shared
+  // through "and") is that pronoun's referent, not the nearest name to the left.
+  if (subject.empty() && ParseOk() && !e.noun) {
+    int subj = ParseChild(m.pred, {"nsubj"});
+    const Token& p = s_.tokens[m.pred];
+    if (subj == kNone && p.deprel == "conj" && p.head >= 0 && p.head < m.pred) subj = ParseChild(p.head, {"nsubj"});
+    if (subj != kNone && subj < m.pred && mention_at_[subj] == kNone) {
+      if (f_[subj] == "he" || f_[subj] == "she") {
+        subject = ContextPerson();
+        implicit_source = true;
+        own_subject_unknown = subject.empty();
+      } else if (IsPairAnaphor(subj)) {
+        subject = ContextPair(m.pred);
+        implicit_source = true;
+        own_subject_unknown = subject.empty();
+      }
+    }
+  }
   if (subject.empty() && noun_takes_subject && !own_subject_unknown) {
     int from = m.pred;
     for (const Role& t : targets) {
