@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "actors/simple_segmenter.h"
 
@@ -145,6 +146,7 @@ struct Memory {
   std::unordered_map<std::string, Actor> by_office;   // "USA|spokesperson|MIL" → actor
   std::string last_office;
   std::unordered_map<std::string, bool> ambiguity_verdict;  // surface → is an actor here
+  std::unordered_set<std::string> other_bearers;            // surnames of people the KB does not know
 };
 
 class Resolver {
@@ -153,6 +155,7 @@ class Resolver {
       : kb_(kb), opt_(opt), doc_(doc), text_(doc->text) {}
 
   void Run() {
+    NoteOtherBearers();
     for (size_t si = 0; si < doc_->sentences.size(); ++si) RunSentence(static_cast<int>(si));
     std::stable_sort(doc_->actors.begin(), doc_->actors.end(),
                      [](const ActorMention& a, const ActorMention& b) { return a.start < b.start; });
@@ -205,6 +208,30 @@ class Resolver {
   }
 
   // Longest KB match starting at token i of sentence s; fills *p and returns true when found.
+  // Surnames that this document gives to someone the KB does not know ("Usman Khan"): on its own, such a
+  // surname is that person, not the KB's bearer of it ("Imran Khan").
+  void NoteOtherBearers() {
+    for (const Sentence& s : doc_->sentences) {
+      const std::vector<Piece> ps = Pieces(s);
+      for (size_t k = 0; k < ps.size(); ++k) {
+        const Piece& p = ps[k];
+        if (!p.entry || p.hyphen || p.entry->kind != KbEntry::kSurname || !InsideLargerName(s, ps, k)) continue;
+        // "Usman Khan": a first name the KB does not give its bearer of the surname.
+        if (k == 0 || ps[k - 1].entry || ps[k - 1].end + 1 != p.start) continue;
+        std::string k2;
+        KnowledgeBase::AppendKey(text_.substr(p.start, p.end - p.start), &k2);
+        mem_.other_bearers.insert(k2);
+      }
+    }
+  }
+
+  bool OtherBearer(std::string_view surname) const {
+    if (mem_.other_bearers.empty()) return false;
+    std::string k;
+    KnowledgeBase::AppendKey(surname, &k);
+    return mem_.other_bearers.count(k) > 0;
+  }
+
   bool MatchAt(const Sentence& s, int i, Piece* p) const {
     const auto& toks = s.tokens;
     std::string key;
@@ -819,7 +846,7 @@ class Resolver {
       if (p.entry->kind == KbEntry::kRole) continue;
       const std::string_view surf = text_.substr(p.start, p.end - p.start);
       if (!AmbiguityAllows(surf) || InsideLargerName(s, ps, k) ||
-          (p.entry->kind == KbEntry::kSurname && StopWord(s.tokens[p.tb].text))) {
+          (p.entry->kind == KbEntry::kSurname && (StopWord(s.tokens[p.tb].text) || OtherBearer(surf)))) {
         p.entry = nullptr;
       }
     }

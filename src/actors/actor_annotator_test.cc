@@ -74,6 +74,10 @@ const Case kCases[] = {
     {"hyphen_people", k2022, "After the Biden-Macron call came Macron-Putin talks.",
      {"Biden=USAGOV/joe-biden", "Macron=FRAGOV/emmanuel-macron", "Macron=FRAGOV/emmanuel-macron",
       "Putin=RUSGOV/vladimir-putin"}},
+    // A surname the document gives to someone else is not the KB's bearer of it.
+    {"other_bearer", k2022, "Police named the driver as Kevin Sullivan. Sullivan was arrested.", {}},
+    {"kb_bearer", k2022, "Jake Sullivan spoke. Sullivan was asked.",
+     {"Jake Sullivan=USAGOV/jake-sullivan", "Sullivan=USAGOV/jake-sullivan"}},
     {"hyphen_places", k2022, "Tension on the Russia-Ukraine border.", {"Russia=RUS", "Ukraine=UKR"}},
     {"hyphen_not_pair", k2022, "Russian-speaking people live in long-term pro-West towns.", {}},
     {"hyphen_affix", k2022, "Kremlin-backed separatists fired.", {"Kremlin=RUSGOV"}},
