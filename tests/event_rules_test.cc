@@ -506,5 +506,19 @@ TEST(EventRules, PronounsInvitationsAndTopics) {
   EXPECT_TRUE(visit_planned) << Show(evs);
 }
 
+// Headlines write "and" as a comma; a crowd that fights the police riots; blocking a bid rejects it.
+TEST(EventRules, HeadlinesCrowdsAndBlockedBids) {
+  const Date pub = Date::Day(2023, 5, 10);
+  auto evs = Annotate("India, Japan stage joint naval drills off Goa\n\nThe drills began on Monday.", pub);
+  EXPECT_NE(Find(evs, "MOBILIZE", "IND", ""), nullptr) << Show(evs);
+  EXPECT_NE(Find(evs, "MOBILIZE", "JPN", ""), nullptr) << Show(evs);
+  evs = Annotate("Students clashed with police in Santiago on Tuesday.", pub);
+  const EventMention* riot = Find(evs, "PROTEST", "CHL", "CHL");
+  ASSERT_NE(riot, nullptr) << Show(evs);
+  EXPECT_EQ(riot->cameo, "145");
+  evs = Annotate("Hungary blocked Ukraine's membership bid on Thursday.", pub);
+  EXPECT_NE(Find(evs, "REJECT", "HUN", "UKR"), nullptr) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -316,7 +316,11 @@ void SentenceWorker::Prepare() {
           if (f_[t] == "and" || f_[t] == "&") has_and = true;
           else if (!(f_[t] == "," || IsHyphen(f_[t]))) join = false;
         }
-        if (join && !has_and && f_[a.e] == ",") {
+        // A headline writes "and" as a comma: "China, Russia hold joint drills", "urges Israel, Hamas to …".
+        const bool headline_list = s_.headline && a.am->actor.id.rfind("person:", 0) != 0 &&
+                                   b.am->actor.id.rfind("person:", 0) != 0 &&
+                                   a.am->actor.country != b.am->actor.country && b.e - b.b <= 3;
+        if (join && !has_and && f_[a.e] == "," && !headline_list) {
           // "X, Y and Z": a comma joins only when the list goes on to an "and" + mention ("the US
           // commander in Iraq, General Petraeus, held talks" is an apposition, not a list)
           join = false;
@@ -456,7 +460,7 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
         found = t;
         break;
       }
-      if (IsPunct(f_[t]) && !IsHyphen(f_[t])) break;
+      if (IsPunct(f_[t]) && !IsHyphen(f_[t]) && f_[t] != "'s" && f_[t] != "\xE2\x80\x99s") break;  // "Sweden's bid"
     }
     if (found == kNone) return false;
     // "travel to Kyiv", not "going to sell": a final "to" must be a preposition
@@ -648,7 +652,9 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
       // Crowds act only by demonstrating; the state's forces, courts and armed men act otherwise too. A
       // victim (at >= 0 on the target side) may be anyone.
       const bool agent = OneOf(g.role, {"COP", "MIL", "JUD", "GOV", "UAF", "REB"});
-      if (at < 0 && type != "PROTEST" && !agent) return Role();
+      // ("protesters clashed with police": a crowd fights too, and the stage codes it as a riot.)
+      const bool crowd_fight = type == "ASSAULT" && OneOf(lem_[m.head], {"clash", "fight", "scuffle", "riot", "battle"});
+      if (at < 0 && type != "PROTEST" && !agent && !crowd_fight) return Role();
       if (at >= 0 && subj == t && type != "PROTEST" && !agent) return Role();
       // With no country, only unidentified armed men are still an actor.
       if (country.empty() && g.role != "UAF") return Role();
@@ -1743,7 +1749,11 @@ void SentenceWorker::Emit(const Match& m) {
             if (!targets.empty()) continue;
           }
         }
-        if (!e.noun) add_group(&targets, RunAt(m.e, 3));
+        // "blocked Sweden's NATO bid": the owner named inside the pattern's object.
+        for (int k = 0; k < static_cast<int>(ms_.size()) && targets.empty() && !e.noun; ++k) {
+          if (ms_[k].b > m.head && ms_[k].e < m.e && ms_[k].prep.empty()) add_group(&targets, GroupOf(k));
+        }
+        if (!e.noun && targets.empty()) add_group(&targets, RunAt(m.e, 3));
         continue;
       }
       if (role == "between") {
@@ -1935,6 +1945,13 @@ void SentenceWorker::Emit(const Match& m) {
         r = group;
       }
     }
+  }
+  // "Protesters clashed with police": a crowd that fights riots (CAMEO 145).
+  if (code->type == "ASSAULT" && OneOf(sources[0].actor.role, {"OPP", "CVL", "LAB", "EDU"}) &&
+      OneOf(lem_[m.head], {"clash", "fight", "scuffle", "riot", "battle"})) {
+    cameo = "145";
+    code = lex_.Code(cameo);
+    mode = code->mode;
   }
   // "Japan protested to China": a government protests in words (CAMEO 114, complain officially); crowds
   // demonstrate (14x).
