@@ -419,6 +419,14 @@ TEST(EventRules, RolesAcrossTheSentence) {
       {"The United States levied sanctions against two Venezuelan officials.", "COERCE", "USA", "VENGOV"},
       {"Vietnam lodged a protest with China over the oil rig.", "ACCUSE", "VNM", "CHN"},
       {"Algeria closed its border with Morocco.", "COERCE", "DZA", "MAR"},
+      // "X and the Y" is one group; a government is that of the place it sits in; a demand's target is
+      // the subject of its that-clause
+      {"Qatar and the United States agreed to share intelligence.", "AGREE", "QAT", "USA"},
+      {"Pakistan recognised the new government in Kabul.", "SUPPORT", "PAK", "AFGGOV"},
+      {"Baku demanded that Yerevan withdraw its troops.", "REQUEST", "AZE", "ARM"},
+      {"Britain will train Ukrainian pilots.", "COOPERATE", "GBR", "UKR"},
+      {"Iran halted talks with the European Union.", "SANCTION", "IRN", "IGOEUREEC"},
+      {"Ukraine returned the bodies of 60 Russian soldiers to Russia.", "RETREAT", "UKR", "RUS"},
   };
   for (const Coded& c : cases) {
     auto evs = Annotate(c.text, pub);

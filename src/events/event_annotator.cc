@@ -314,7 +314,7 @@ void SentenceWorker::Prepare() {
         bool has_and = false;
         for (int t = a.e; t < b.b; ++t) {
           if (f_[t] == "and" || f_[t] == "&") has_and = true;
-          else if (!(f_[t] == "," || IsHyphen(f_[t]))) join = false;
+          else if (!(f_[t] == "," || IsHyphen(f_[t]) || (f_[t] == "the" && t > a.e))) join = false;  // "X and the Y"
         }
         // A headline writes "and" as a comma: "China, Russia hold joint drills", "urges Israel, Hamas to …".
         const bool headline_list = s_.headline && a.am->actor.id.rfind("person:", 0) != 0 &&
@@ -1702,6 +1702,22 @@ void SentenceWorker::Emit(const Match& m) {
             continue;
           }
           // "released the mayor of Nablus", "detained two reporters from Reuters": the object's own actor.
+          // "recognised the new government in Kabul": a government is that of the place it sits in.
+          if (obj != kNone && OneOf(lem_[obj], {"government", "regime", "authority", "leadership", "administration"})) {
+            for (int k = 0; k < static_cast<int>(ms_.size()) && targets.empty(); ++k) {
+              if (ms_[k].b > obj && ms_[k].b <= obj + 3 && OneOf(ms_[k].prep, {"in", "of"}) &&
+                  ms_[k].am->actor.id.rfind("country:", 0) == 0 && ms_[k].am->actor.role.empty()) {
+                Role r = RoleOf(k);
+                r.actor.id += ":GOV";
+                r.actor.code += "GOV";
+                r.actor.role = "GOV";
+                r.actor.name += " government";
+                targets.push_back(r);
+                used_mentions.push_back(k);
+              }
+            }
+            if (!targets.empty()) continue;
+          }
           if (obj != kNone && s_.tokens[obj].upos == "NOUN" &&
               OneOf(lem_[obj], {"mayor", "governor", "leader", "official", "member", "minister", "diplomat",
                                 "ambassador", "envoy", "delegation", "journalist", "reporter", "citizen", "national",
@@ -1961,6 +1977,13 @@ void SentenceWorker::Emit(const Match& m) {
       !(sources[0].mention != kNone && ms_[sources[0].mention].am->how == "demonym")) {
     cameo = "114";
     mode = lex_.Code(cameo)->mode;
+  }
+  // "Kyiv demanded that Moscow pay reparations": a request's target is the subject of its that-clause.
+  if (targets.empty() && code->type == "REQUEST" && !e.noun && m.e < n_) {
+    int t = m.e;
+    if (t < n_ && f_[t] == "that") ++t;
+    if (t > m.e && t < n_ && IsDeterminer(f_[t])) ++t;
+    if (t > m.e && t < n_ && mention_at_[t] != kNone) add_group(&targets, GroupOf(mention_at_[t]));
   }
   // "Washington condemned the launch": the target of a reaction to an event named by a noun is the one who
   // did it, as told in the sentences just before.
