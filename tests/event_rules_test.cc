@@ -528,5 +528,31 @@ TEST(EventRules, HeadlinesCrowdsAndBlockedBids) {
   EXPECT_NE(Find(evs, "REJECT", "HUN", "UKR"), nullptr) << Show(evs);
 }
 
+// Words that look like events but are not these ones: calling something a name, agreeing with a remark, the
+// media that report an attack, the critics of a leader, and a date after a gap that is no particle.
+TEST(EventRules, NamingAgreeingReportingAndCritics) {
+  const Date pub = Date::Day(2022, 3, 14);
+  for (const auto& e : Annotate("Scholz called Putin's decision \"a grave mistake.\"", pub)) {
+    EXPECT_NE(e.type, "CONSULT") << Show({e});
+  }
+  for (const auto& e : Annotate("Minister Lavrov agreed, saying the plan could not work.", pub)) {
+    EXPECT_NE(e.type, "AGREE") << Show({e});
+  }
+  for (const auto& e : Annotate("Reuters reported an attack on a convoy in Kandahar.", pub)) {
+    EXPECT_NE(e.source.actor.role, "MED") << Show({e});
+  }
+  for (const auto& e : Annotate("Erdogan wants a new constitution, and his critics accuse him of authoritarianism.", pub)) {
+    EXPECT_FALSE(e.type == "ACCUSE" && e.source.actor.country == "TUR" && e.target.actor.country.empty())
+        << Show({e});
+  }
+  auto evs = Annotate("Macron refused to comment and praised Scholz.", pub);
+  const EventMention* praise = Find(evs, "SUPPORT", "FRA", "DEU");
+  ASSERT_NE(praise, nullptr) << Show(evs);
+  EXPECT_EQ(praise->status, EventStatus::kHappened);
+  evs = Annotate("Macron called Putin on Monday.", pub);
+  EXPECT_NE(Find(evs, "CONSULT", "FRA", "RUS"), nullptr) << Show(evs);
+  EXPECT_EQ(Find(evs, "REQUEST", "FRA", "RUS"), nullptr) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

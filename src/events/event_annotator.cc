@@ -463,6 +463,13 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
       if (IsPunct(f_[t]) && !IsHyphen(f_[t]) && f_[t] != "'s" && f_[t] != "\xE2\x80\x99s") break;  // "Sweden's bid"
     }
     if (found == kNone) return false;
+    // "called Putin on Monday" is no "call on": a particle reached across a gap that opens a date is the
+    // date's preposition.
+    if (found > pos + 1 && IsPrep(e.words[k])) {
+      for (const LocalTimex& lt : tx_) {
+        if (lt.tok == found + 1 || (lt.tok == found + 2 && IsDeterminer(f_[found + 1]))) return false;
+      }
+    }
     // "travel to Kyiv", not "going to sell": a final "to" must be a preposition
     if (e.words[k] == "to" && k + 1 == e.words.size() && found + 1 < n_ &&
         (s_.tokens[found + 1].upos == "VERB" || s_.tokens[found + 1].upos == "AUX" ||
@@ -905,6 +912,13 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
           bool inside = false;
           for (int t : m.toks) inside = inside || (t >= start && t < start + len);
           if (inside) continue;
+          // "refused to disavow X and defended Y": a cue ending in "to" governs an infinitive, not a finite
+          // verb of its own.
+          if (!e.noun && c->words.back() == "to" &&
+              (OneOf(s_.tokens[m.pred].xpos, {"VBD", "VBZ"}) ||
+               (s_.tokens[m.pred].xpos == "VBN" && m.pred > 0 && OneOf(f_[m.pred - 1], {"and", "but"})))) {
+            continue;
+          }
           for (int k = start; k < start + len; ++k) covered[k] = 1;
           hits.push_back({c->status, anchor - (start + len), [&] {
                             std::string s;
@@ -1451,6 +1465,19 @@ void SentenceWorker::Emit(const Match& m) {
       (s_.tokens[m.head + 1].upos == "NOUN" || s_.tokens[m.head + 1].upos == "ADJ")) {
     return;
   }
+  // "Biden called Trump's action a betrayal": calling someone needs the someone as the object; calling a
+  // thing something is naming it.
+  if (!e.noun && e.cameo == "041" && lem_[m.head] == "call") {
+    const int obj = ParseOk() ? ParseChild(m.head, {"obj"}) : kNone;
+    if (obj != kNone && mention_at_[obj] == kNone) return;
+    // "called Putin's decision …": a possessive right after the called name
+    if (m.e < n_ && mention_at_[m.e] != kNone) {
+      const int after = ms_[mention_at_[m.e]].e;
+      if (after < n_ && (f_[after] == "'s" || f_[after] == "\xE2\x80\x99s")) return;
+      const std::string_view tail = Text(ms_[mention_at_[m.e]].am->end, s_.tokens[after - 1].end);
+      if (tail.starts_with("'s") || tail.starts_with("\xE2\x80\x99s")) return;
+    }
+  }
   // ---- source ----
   bool noun_takes_subject = false;
   if (e.noun) {
@@ -1604,6 +1631,9 @@ void SentenceWorker::Emit(const Match& m) {
                                            "i", "one", "anyone", "everyone", "nobody", "someone"});
     if (subj != kNone && MentionCovering(subj) != kNone) {
       add_group(&subject, GroupOf(MentionCovering(subj)));
+    } else if (subj != kNone && subj < m.pred && s_.tokens[subj].upos == "NOUN" &&
+               OneOf(lem_[subj], {"critic", "opponent", "rival", "enemy", "detractor", "foe", "adversary"})) {
+      own_subject_unknown = true;  // "his critics blame him": others than the one they belong to
     } else if (subj != kNone && subj < m.pred && (s_.tokens[subj].upos == "NOUN" || quantity) &&
                !IsPairAnaphor(subj) && !(subj > 0 && OneOf(f_[subj - 1], {"his", "her", "their", "its"}))) {
       // "a plane carrying US troops landed": an actor inside the subject phrase stands for it. "before the
@@ -1938,6 +1968,16 @@ void SentenceWorker::Emit(const Match& m) {
                   return r.mention != kNone && ms_[r.mention].am->how == "place";
                 }),
                 sources.end());
+  // "Reuters reported the assault": the media report events, they do not commit the ones they name.
+  if (e.noun && code->type != "ACCUSE" && code->type != "REQUEST") {
+    sources.erase(std::remove_if(sources.begin(), sources.end(), [](const Role& r) { return r.actor.role == "MED"; }),
+                  sources.end());
+  }
+  // "Governor Hataman agreed, saying …": agreeing with a remark, with no partner or object, is no accord.
+  if (!e.noun && lem_[m.head] == "agree" && targets.empty() && sources.size() == 1 && m.e < n_ &&
+      (f_[m.e] == "," || f_[m.e] == "." || f_[m.e] == "that")) {
+    return;
+  }
   // Who did it is essential: a mention with no source actor is not coded.
   if (sources.empty()) return;
   // An inquiry is an accusation only when it is into someone ("investigate systems" is research).
@@ -2021,7 +2061,8 @@ void SentenceWorker::Emit(const Match& m) {
   // "India and Pakistan exchanged fire", "the two armies clashed": a mutual fight goes both ways.
   // So does a signed agreement (CAMEO 057): "the two leaders signed agreements".
   const bool mutual_fight = (code->type == "ASSAULT" && OneOf(lem_[m.head], {"exchange", "clash", "firefight",
-                                                                              "gunfight", "battle", "skirmish"})) ||
+                                                                              "gunfight", "battle", "skirmish", "fight",
+                                                                              "war"})) ||
                             cameo == "057";
   // "X and Y agreed" pairs them; "X and Y pledged funds" does not.
   const bool mutual_agree = code->type == "AGREE" && OneOf(lem_[m.head], {"agree", "reach", "sign", "conclude",
