@@ -147,6 +147,7 @@ struct Memory {
   std::string last_office;
   std::unordered_map<std::string, bool> ambiguity_verdict;  // surface → is an actor here
   std::unordered_set<std::string> other_bearers;            // surnames of people the KB does not know
+  std::unordered_set<std::string> kb_named;                 // surnames of KB people named in full or by title
 };
 
 class Resolver {
@@ -215,6 +216,21 @@ class Resolver {
       const std::vector<Piece> ps = Pieces(s);
       for (size_t k = 0; k < ps.size(); ++k) {
         const Piece& p = ps[k];
+        // The KB's bearer named in full or by title ("Donald Trump", "President Trump") keeps the surname.
+        if (p.entry && !p.hyphen && p.entry->kind == KbEntry::kPerson) {
+          const std::string full(text_.substr(p.start, p.end - p.start));
+          std::string k2;
+          KnowledgeBase::AppendKey(Surname(full), &k2);
+          mem_.kb_named.insert(k2);
+          continue;
+        }
+        if (p.entry && !p.hyphen && p.entry->kind == KbEntry::kSurname && k > 0 && ps[k - 1].entry &&
+            ps[k - 1].entry->kind == KbEntry::kRole) {
+          std::string k2;
+          KnowledgeBase::AppendKey(text_.substr(p.start, p.end - p.start), &k2);
+          mem_.kb_named.insert(k2);
+          continue;
+        }
         if (!p.entry || p.hyphen || p.entry->kind != KbEntry::kSurname || !InsideLargerName(s, ps, k)) continue;
         // "Usman Khan": a first name the KB does not give its bearer of the surname.
         if (k == 0 || ps[k - 1].entry || ps[k - 1].end + 1 != p.start) continue;
@@ -229,7 +245,7 @@ class Resolver {
     if (mem_.other_bearers.empty()) return false;
     std::string k;
     KnowledgeBase::AppendKey(surname, &k);
-    return mem_.other_bearers.count(k) > 0;
+    return mem_.other_bearers.count(k) > 0 && mem_.kb_named.count(k) == 0;
   }
 
   bool MatchAt(const Sentence& s, int i, Piece* p) const {

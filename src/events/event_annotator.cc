@@ -1647,6 +1647,8 @@ void SentenceWorker::Emit(const Match& m) {
         for (int hops = 0; hops < 6 && h != subj && h >= 0 && h < n_; ++hops) h = s_.tokens[h].head;
         if (h != subj) continue;
         const LocalMention& lm = ms_[mention_at_[t]];
+        // ("the statement on Syria after Trump spoke": a topic or a time is not the subject's owner)
+        if (!lm.prep.empty() && !OneOf(lm.prep, {"of", "from", "for", "in", "at"})) continue;
         if (OneOf(lm.prep, {"in", "at"}) && lm.am->actor.role.empty() && !lm.am->actor.country.empty()) {
           Role local = LocalGroup(m, lm.am->actor.country, lex_.Code(e.cameo)->type);
           if (!local.actor.empty()) {
