@@ -554,5 +554,16 @@ TEST(EventRules, NamingAgreeingReportingAndCritics) {
   EXPECT_EQ(Find(evs, "REQUEST", "FRA", "RUS"), nullptr) << Show(evs);
 }
 
+// A date inside an infinitive after the trigger dates that infinitive ("to build the pipeline by 2027"),
+// not the trigger.
+TEST(EventRules, AnInfinitivesDateIsItsOwn) {
+  auto evs = Annotate("On Tuesday, Italy and Algeria signed an agreement to build a gas pipeline by 2027.",
+                      Date::Day(2023, 1, 26));
+  const EventMention* sign = Find(evs, "SUPPORT", "ITA", "DZA");
+  if (!sign) sign = Find(evs, "SUPPORT", "DZA", "ITA");
+  ASSERT_NE(sign, nullptr) << Show(evs);
+  EXPECT_EQ(sign->date.ToString(), "2023-01-24") << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

@@ -1110,8 +1110,17 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
           const int th = s_.tokens[t].head;
           if (th >= 0 && th < n_ && (th < tx_[k].tok || th >= tx_[k].tok_end)) hv = th;
         }
+        // So does an infinitive after it ("met … to sign an agreement to build the pipeline by 2025"), also
+        // through the nouns it governs.
+        for (int hops = 0; hops < 3 && hv != kNone && hv > pred && OneOf(s_.tokens[hv].upos, {"NOUN", "PROPN"}) &&
+                           s_.tokens[hv].head >= 0 && std::find(own.begin(), own.end(), hv) == own.end();
+             ++hops) {
+          hv = s_.tokens[hv].head;
+        }
+        const bool infinitive = hv != kNone && hv > 0 && f_[hv - 1] == "to" &&
+                                OneOf(s_.tokens[hv].deprel, {"xcomp", "advcl", "acl"});
         if (hv != kNone && hv > pred && hv < tx_[k].tok && s_.tokens[hv].upos == "VERB" &&
-            (s_.tokens[hv].deprel == "acl" || s_.tokens[hv].deprel == "acl:relcl") &&
+            (s_.tokens[hv].deprel == "acl" || s_.tokens[hv].deprel == "acl:relcl" || infinitive) &&
             std::find(own.begin(), own.end(), hv) == own.end()) {
           continue;
         }
