@@ -101,7 +101,7 @@ TEST(EventTriggers, Families) {
       {"Washington lifted restrictions on Iran.", "CONCEDE", "USA", "IRN", EventStatus::kHappened},
       {"Russia reached an agreement with China.", "SUPPORT", "RUS", "CHN", EventStatus::kHappened},
       {"Poland summoned the Russian ambassador.", "ACCUSE", "POL", "RUS", EventStatus::kHappened},
-      {"Washington charged Iran with fraud.", "ACCUSE", "USA", "", EventStatus::kHappened},
+      {"Washington charged Iran with fraud.", "ACCUSE", "USA", "IRN", EventStatus::kHappened},
       {"Russia spurned the proposal from Washington.", "REJECT", "RUS", "", EventStatus::kHappened},
   };
   for (const auto& c : cases) {
