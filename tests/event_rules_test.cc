@@ -427,6 +427,10 @@ TEST(EventRules, RolesAcrossTheSentence) {
       {"Britain will train Ukrainian pilots.", "COOPERATE", "GBR", "UKR"},
       {"Iran halted talks with the European Union.", "SANCTION", "IRN", "IGOEUREEC"},
       {"Ukraine returned the bodies of 60 Russian soldiers to Russia.", "RETREAT", "UKR", "RUS"},
+      // the victims of a participle after a comma are of the place the main verb hit
+      {"Russian forces shelled Kharkiv overnight, killing three civilians.", "ASSAULT", "RUSMIL", "UKRCVL"},
+      // a pattern's later word is never a finite verb ("launched … struck" is no "launch strike")
+      {"A drone launched from Yemen struck a Saudi facility.", "ASSAULT", "YEM", "SAU"},
   };
   for (const Coded& c : cases) {
     auto evs = Annotate(c.text, pub);
@@ -563,6 +567,14 @@ TEST(EventRules, AnInfinitivesDateIsItsOwn) {
   if (!sign) sign = Find(evs, "SUPPORT", "DZA", "ITA");
   ASSERT_NE(sign, nullptr) << Show(evs);
   EXPECT_EQ(sign->date.ToString(), "2023-01-24") << Show(evs);
+}
+
+// An attack named after "killed in a …" happened; it is no feared one.
+TEST(EventRules, AnAttackThatKilledHappened) {
+  auto evs = Annotate("Two Turkish soldiers were killed in a PKK attack in northern Iraq.", Date::Day(2023, 5, 10));
+  for (const auto& e : evs) {
+    if (e.type == "ASSAULT") EXPECT_EQ(e.status, EventStatus::kHappened) << Show({e});
+  }
 }
 
 }  // namespace

@@ -463,6 +463,11 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
       if (IsPunct(f_[t]) && !IsHyphen(f_[t]) && f_[t] != "'s" && f_[t] != "\xE2\x80\x99s") break;  // "Sweden's bid"
     }
     if (found == kNone) return false;
+    // "a drone launched from Yemen struck …" is no "launch strike": a later word of a pattern is never a
+    // finite verb of its own.
+    if (!s_.headline && OneOf(s_.tokens[found].xpos, {"VBD", "VBZ", "VBP"}) && s_.tokens[found].upos == "VERB") {
+      return false;
+    }
     // "called Putin on Monday" is no "call on": a particle reached across a gap that opens a date is the
     // date's preposition.
     if (found > pos + 1 && IsPrep(e.words[k])) {
@@ -908,6 +913,12 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
           bool free = true;
           for (int k = start; k < start + len; ++k) free = free && !covered[k];
           if (!free || !cue_at(*c, start)) continue;
+          // "killed in a PKK attack", "wounded during an air strike": an article after these prepositions
+          // names an attack that happened.
+          if (near && (c->words[0] == "a" || c->words[0] == "an") && start > 0 &&
+              OneOf(f_[start - 1], {"in", "during", "after", "following", "by", "from"})) {
+            continue;
+          }
           // inside the trigger pattern itself ("threaten" is no cue for "threaten")
           bool inside = false;
           for (int t : m.toks) inside = inside || (t >= start && t < start + len);
@@ -1906,7 +1917,17 @@ void SentenceWorker::Emit(const Match& m) {
   if (targets.empty() && !sources.empty() && (code->type == "ASSAULT" || code->type == "COERCE")) {
     const Actor& src = sources[0].actor;
     const bool domestic = src.id.rfind("country:", 0) == 0 && OneOf(src.role, {"COP", "JUD", "GOV"});
-    const std::string c = !loc_country.empty() ? loc_country : domestic ? src.country : "";
+    std::string c = !loc_country.empty() ? loc_country : domestic ? src.country : "";
+    // "Russian forces shelled Kherson, killing two civilians": the victims of a participle after a comma
+    // are of the place or country the main verb hit.
+    if (c.empty() && !e.noun && m.b > 1 && f_[m.b - 1] == "," && s_.tokens[m.head].xpos == "VBG") {
+      for (int k = static_cast<int>(ms_.size()) - 1; k >= 0 && c.empty(); --k) {
+        if (ms_[k].e > m.b - 1 || ms_[k].e < m.b - 6) continue;
+        if (ms_[k].am->actor.id.rfind("person:", 0) != 0 && ms_[k].am->actor.country != src.country) {
+          c = ms_[k].am->actor.country;
+        }
+      }
+    }
     // The object, else the nouns after the trigger ("fired tear gas at opposition supporters").
     std::vector<int> cands;
     if (ParseOk() && !e.noun && ParseChild(m.head, {"obj"}) != kNone) cands.push_back(ParseChild(m.head, {"obj"}));
