@@ -577,5 +577,24 @@ TEST(EventRules, AnAttackThatKilledHappened) {
   }
 }
 
+// Threats and demands: the condition is the threat's content, so the threat happened; the threatened
+// action's target is the threat's; an ultimatum given to someone targets them and makes what it asks for
+// hypothetical.
+TEST(EventRules, ThreatsAndUltimatums) {
+  const Date pub = Date::Day(2023, 5, 10);
+  auto evs = Annotate("The European Union threatened to impose tariffs on China if it subsidises its carmakers.", pub);
+  const EventMention* threat = Find(evs, "THREATEN", "", "");
+  for (const auto& e : evs) {
+    if (e.type == "THREATEN") threat = &e;
+  }
+  ASSERT_NE(threat, nullptr) << Show(evs);
+  EXPECT_EQ(threat->status, EventStatus::kHappened) << Show(evs);
+  EXPECT_EQ(threat->target.actor.country, "CHN") << Show(evs);
+  evs = Annotate("Moscow warned Sweden against joining NATO.", pub);
+  EXPECT_NE(Find(evs, "THREATEN", "RUS", "SWE"), nullptr) << Show(evs);
+  evs = Annotate("Washington gave Caracas an ultimatum to release the prisoners.", pub);
+  EXPECT_NE(Find(evs, "THREATEN", "USA", "VEN"), nullptr) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

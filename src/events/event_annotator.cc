@@ -962,6 +962,11 @@ StatusResult SentenceWorker::ComputeStatus(const Match& m) const {
         break;
       }
       case CueScope::kRight: {
+        // "threatened to impose sanctions if it buys missiles": the condition is the threat's content.
+        if (c->status == CueStatus::kHypothetical && code &&
+            (code->type == "THREATEN" || code->type == "REQUEST" || code->type == "ACCUSE") && !e.noun) {
+          break;
+        }
         for (int start = m.e; start < std::min(n_, m.e + 12); ++start) {
           if (IsClauseBreak(f_[start])) break;
           if (!cue_at(*c, start)) continue;
@@ -1513,7 +1518,11 @@ void SentenceWorker::Emit(const Match& m) {
     }
     if (sources.empty()) {
       // Possessor or modifier: "Russia's military build-up", "Macron's meeting", "a Russian invasion"
+      // ("gave Serbia an ultimatum": a name before the article is no modifier.)
+      bool past_article = false;
       for (int t = m.head - 1; t >= std::max(0, m.head - 4) && sources.empty(); --t) {
+        if (mention_at_[t] != kNone && past_article) break;
+        if (OneOf(f_[t], {"a", "an"})) past_article = true;
         if (mention_at_[t] != kNone) {
           int mk = mention_at_[t];
           const bool place = ms_[mk].am->actor.id.rfind("person:", 0) != 0 && ms_[mk].e == m.head &&
@@ -1853,6 +1862,12 @@ void SentenceWorker::Emit(const Match& m) {
         }
       }
       if (p != kNone) add_group(&targets, RunAt(p + 1, 3));
+    }
+  }
+  // "gave Serbia an ultimatum", "paid Kyiv a visit": a name between the light verb and its noun.
+  if (targets.empty() && e.noun && m.light) {
+    for (int k = 0; k < static_cast<int>(ms_.size()) && targets.empty(); ++k) {
+      if (ms_[k].b > m.pred && ms_[k].e <= m.head && ms_[k].prep.empty()) add_group(&targets, GroupOf(k));
     }
   }
   // Remove targets that are sources.
