@@ -212,8 +212,12 @@ class Resolver {
   // Surnames that this document gives to someone the KB does not know ("Usman Khan"): on its own, such a
   // surname is that person, not the KB's bearer of it ("Imran Khan").
   void NoteOtherBearers() {
-    for (const Sentence& s : doc_->sentences) {
-      const std::vector<Piece> ps = Pieces(s);
+    pieces_.assign(doc_->sentences.size(), {});
+    for (size_t si = 0; si < doc_->sentences.size(); ++si) {
+      const Sentence& s = doc_->sentences[si];
+      pieces_[si] = Pieces(s);
+      const std::vector<Piece>& ps = pieces_[si];
+      headline_ = HeadlineLike(s);
       for (size_t k = 0; k < ps.size(); ++k) {
         const Piece& p = ps[k];
         // The KB's bearer named in full or by title ("Donald Trump", "President Trump") keeps the surname.
@@ -240,6 +244,8 @@ class Resolver {
       }
     }
   }
+
+  std::vector<std::vector<Piece>> pieces_;  // per sentence, cut once
 
   bool OtherBearer(std::string_view surname) const {
     if (mem_.other_bearers.empty()) return false;
@@ -840,10 +846,8 @@ class Resolver {
     return true;
   }
 
-  void RunSentence(int si) {
-    const Sentence& s = doc_->sentences[si];
-    if (s.tokens.empty()) return;
-    // Title-case lines (headlines) capitalise every word: the larger-name check is off there.
+  // Title-case lines (headlines) capitalise every word: the larger-name check is off there.
+  static bool HeadlineLike(const Sentence& s) {
     int caps = 0, words = 0;
     for (const auto& t : s.tokens) {
       if (t.text.empty() || !IsAlnum(static_cast<unsigned char>(t.text[0]))) {
@@ -852,9 +856,15 @@ class Resolver {
       ++words;
       caps += Capitalised(t.text);
     }
-    headline_ = words >= 3 && caps * 10 >= words * 7;
+    return words >= 3 && caps * 10 >= words * 7;
+  }
 
-    std::vector<Piece> ps = Pieces(s);
+  void RunSentence(int si) {
+    const Sentence& s = doc_->sentences[si];
+    if (s.tokens.empty()) return;
+    headline_ = HeadlineLike(s);
+    // The pieces were cut once for the whole document (NoteOtherBearers).
+    std::vector<Piece> ps = std::move(pieces_[si]);
     // Drop KB readings the context rules out.
     for (size_t k = 0; k < ps.size(); ++k) {
       Piece& p = ps[k];
