@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ingest/reader.h"
+#include "parse/parser.h"
 #include "pipeline/pipeline.h"
 
 int main(int argc, char** argv) {
@@ -54,7 +55,7 @@ int main(int argc, char** argv) {
   }
   const double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - l0).count();
   StageTimings timings;
-  size_t sentences = 0, mentions = 0, bytes = 0;
+  size_t sentences = 0, mentions = 0, bytes = 0, parsed = 0;
   auto cpu_now = [] {
     timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
   for (Document& d : docs) {
     (void)(*p)->Process(&d, &timings);
     sentences += d.sentences.size();
+    for (const Sentence& s : d.sentences) parsed += IsParsed(s);
     mentions += d.events.size();
     bytes += d.text.size();
   }
@@ -74,6 +76,7 @@ int main(int argc, char** argv) {
               sentences, bytes / 1e6, mentions, load);
   std::printf("extract end to end, 1 thread, CPU time: %.3f s = %.0f sentences/s = %.0f documents/s (wall %.3f s)%s\n",
               cpu, sentences / cpu, docs.size() / cpu, secs, options.parse_all ? " [parse all]" : "");
+  std::printf("  sentences parsed: %zu (%.1f%%)\n", parsed, sentences ? 100.0 * parsed / sentences : 0.0);
   std::printf("  per stage, wall time:\n");
   for (const auto& [stage, s] : timings.seconds) {
     std::printf("  %-8s %8.3f s  %10.0f sentences/s  %5.1f%%\n", stage.c_str(), s, s > 0 ? sentences / s : 0.0,
