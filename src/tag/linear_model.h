@@ -37,51 +37,13 @@ class LinearModel {
   // Lookups are issued in batches with prefetches so their cache misses overlap. For each class the
   // weights are added in feature order, so the sums do not depend on how the table is laid out.
   void Score(const uint64_t* features, size_t n, float* scores) const {
-    constexpr size_t kBatch = 128;
-    const Slot* found[kBatch];
-    for (size_t base = 0; base < n; base += kBatch) {
-      const size_t m = n - base < kBatch ? n - base : kBatch;
-      for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[static_cast<size_t>(features[base + i]) & mask_]);
-      size_t hits = 0;
-      for (size_t i = 0; i < m; ++i) {
-        const Slot* s = Find(features[base + i]);
-        if (!s) continue;
-        found[hits++] = s;
-        if (quantised_ && s->len <= kInline) continue;  // weights are in the slot
-        // The whole list: the frequent features, met at almost every decision, have the long lists.
-        const char* p;
-        const char* end;
-        if (!quantised_) {
-          p = reinterpret_cast<const char*>(weights_.data() + s->u.begin);
-          end = p + s->len * sizeof(Weight);
-        } else if (s->cls[0] == kDenseRow) {
-          p = reinterpret_cast<const char*>(dense_.data() + static_cast<size_t>(s->u.begin) * stride_);
-          end = p + num_classes_ * sizeof(int16_t);
-        } else {
-          p = reinterpret_cast<const char*>(qweights_.data() + s->u.begin);
-          end = p + s->len * sizeof(QWeight);
-        }
-        for (; p < end; p += 64) __builtin_prefetch(p);
-      }
-      if (quantised_) {
-        for (size_t h = 0; h < hits; ++h) {
-          const Slot& s = *found[h];
-          if (s.len <= kInline) {
-            for (uint32_t k = 0; k < s.len; ++k) scores[s.cls[k]] += static_cast<float>(s.u.q[k]) * scale_;
-          } else if (s.cls[0] == kDenseRow) {
-            AddRow(dense_.data() + static_cast<size_t>(s.u.begin) * stride_, scores);
-          } else {
-            const QWeight* w = qweights_.data() + s.u.begin;
-            for (uint32_t k = 0; k < s.len; ++k) scores[w[k].cls] += static_cast<float>(w[k].q) * scale_;
-          }
-        }
-      } else {
-        for (size_t h = 0; h < hits; ++h) {
-          const Weight* w = weights_.data() + found[h]->u.begin;
-          for (uint32_t k = 0; k < found[h]->len; ++k) scores[w[k].cls] += w[k].w;
-        }
-      }
-    }
+    ScoreClasses<false>(features, n, 0, num_classes_, scores);
+  }
+  // As Score, for the classes in [lo, hi) only (the others are left as they are): each of those gets
+  // exactly the sum Score gives it, and the weights of the other classes are not read where they have a
+  // row of their own. For callers that know some classes cannot be chosen.
+  void ScoreRange(const uint64_t* features, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
+    ScoreClasses<true>(features, n, lo, hi < num_classes_ ? hi : num_classes_, scores);
   }
 
   // Weights are stored as 16-bit quantised values with one scale (see doc/formats/models.md).
@@ -99,8 +61,67 @@ class LinearModel {
   // vector instructions; adding 0 leaves a score unchanged, so the sums are the same. Its slot's cls[0]
   // is kDenseRow and u.begin the row number.
   static constexpr uint8_t kDenseRow = 1;
-  // scores[c] += row[c] * scale_ for every class, each product and sum rounded as in the scalar loop.
-  void AddRow(const int16_t* row, float* scores) const;
+  // scores[c] += row[c] * scale_ for every class c in [lo, hi), each product and sum rounded as in the
+  // scalar loop.
+  void AddRow(const int16_t* row, uint32_t lo, uint32_t hi, float* scores) const;
+
+  template <bool kRange>
+  void ScoreClasses(const uint64_t* features, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
+    constexpr size_t kBatch = 128;
+    const Slot* found[kBatch];
+    // With kRange, a weight counts only for a class in [lo, hi) (one unsigned comparison).
+    auto in = [lo, hi](uint32_t c) { return !kRange || c - lo < hi - lo; };
+    for (size_t base = 0; base < n; base += kBatch) {
+      const size_t m = n - base < kBatch ? n - base : kBatch;
+      for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[static_cast<size_t>(features[base + i]) & mask_]);
+      size_t hits = 0;
+      for (size_t i = 0; i < m; ++i) {
+        const Slot* s = Find(features[base + i]);
+        if (!s) continue;
+        found[hits++] = s;
+        if (quantised_ && s->len <= kInline) continue;  // weights are in the slot
+        // The whole list: the frequent features, met at almost every decision, have the long lists.
+        const char* p;
+        const char* end;
+        if (!quantised_) {
+          p = reinterpret_cast<const char*>(weights_.data() + s->u.begin);
+          end = p + s->len * sizeof(Weight);
+        } else if (s->cls[0] == kDenseRow) {
+          const int16_t* row = dense_.data() + static_cast<size_t>(s->u.begin) * stride_;
+          p = reinterpret_cast<const char*>(row + lo);
+          end = reinterpret_cast<const char*>(row + hi);
+        } else {
+          p = reinterpret_cast<const char*>(qweights_.data() + s->u.begin);
+          end = p + s->len * sizeof(QWeight);
+        }
+        for (; p < end; p += 64) __builtin_prefetch(p);
+      }
+      if (quantised_) {
+        for (size_t h = 0; h < hits; ++h) {
+          const Slot& s = *found[h];
+          if (s.len <= kInline) {
+            for (uint32_t k = 0; k < s.len; ++k) {
+              if (in(s.cls[k])) scores[s.cls[k]] += static_cast<float>(s.u.q[k]) * scale_;
+            }
+          } else if (s.cls[0] == kDenseRow) {
+            AddRow(dense_.data() + static_cast<size_t>(s.u.begin) * stride_, lo, hi, scores);
+          } else {
+            const QWeight* w = qweights_.data() + s.u.begin;
+            for (uint32_t k = 0; k < s.len; ++k) {
+              if (in(w[k].cls)) scores[w[k].cls] += static_cast<float>(w[k].q) * scale_;
+            }
+          }
+        }
+      } else {
+        for (size_t h = 0; h < hits; ++h) {
+          const Weight* w = weights_.data() + found[h]->u.begin;
+          for (uint32_t k = 0; k < found[h]->len; ++k) {
+            if (in(w[k].cls)) scores[w[k].cls] += w[k].w;
+          }
+        }
+      }
+    }
+  }
   struct QWeight {
     int16_t q;
     uint8_t cls;
