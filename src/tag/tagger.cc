@@ -174,7 +174,7 @@ namespace {
 // Per-thread cache of what the tagger computes for a word on its own: its hashed attributes, its tag
 // dictionary class, the class scores of its word features (TaggerWordFeatures, scored from zero in feature
 // order: the scoring of the other features then continues from them exactly as if scored in one pass) and
-// the lemma of its last tagging. News repeats words, so most tokens are found here. Entries are checked
+// the lemmas of its last two classes (words such as 'said' or 'that' alternate). News repeats words, so most tokens are found here. Entries are checked
 // against the word itself, so results are the same as without the cache; the cache belongs to one Tagger
 // instance at a time.
 struct WordCache {
@@ -183,8 +183,8 @@ struct WordCache {
     TagTokenInfo info;
     int dict = -1;
     bool scored = false;   // own scores below hold the word features' scores
-    int lemma_class = -1;  // class the lemma below was made for, -1 none
-    std::string lemma;
+    int lemma_class[2] = {-1, -1};  // classes the lemmas below were made for, -1 none; [0] the latest
+    std::string lemma[2];
   };
   static constexpr size_t kSize = 4096;  // a power of two
   uint64_t owner = 0;
@@ -271,7 +271,7 @@ void Tagger::TagClasses(const std::vector<std::string_view>& words, std::vector<
       e.info = ComputeTagTokenInfo(words[i], model_);
       e.dict = DictClass(e.info.form);
       e.scored = false;
-      e.lemma_class = -1;
+      e.lemma_class[0] = e.lemma_class[1] = -1;
     }
     info[i] = e.info;
     dict[i] = e.dict;
@@ -314,11 +314,15 @@ void Tagger::Tag(Sentence* sentence) const {
     // The entry TagClasses just filled for this word, unless a later word of the sentence took its place.
     WordCache::Entry& e = cache.entries[HashBytes(words[i]) & (WordCache::kSize - 1)];
     if (e.word == words[i]) {
-      if (e.lemma_class != classes[i]) {
-        model_.lemmatizer.Lemmatize(words[i], t.xpos, &e.lemma);
-        e.lemma_class = classes[i];
+      if (e.lemma_class[0] != classes[i]) {
+        std::swap(e.lemma_class[0], e.lemma_class[1]);
+        std::swap(e.lemma[0], e.lemma[1]);
+        if (e.lemma_class[0] != classes[i]) {
+          model_.lemmatizer.Lemmatize(words[i], t.xpos, &e.lemma[0]);
+          e.lemma_class[0] = classes[i];
+        }
       }
-      t.lemma = e.lemma;
+      t.lemma = e.lemma[0];
     } else {
       model_.lemmatizer.Lemmatize(words[i], t.xpos, &t.lemma);
     }
