@@ -37,13 +37,13 @@ class LinearModel {
   // Lookups are issued in batches with prefetches so their cache misses overlap. For each class the
   // weights are added in feature order, so the sums do not depend on how the table is laid out.
   void Score(const uint64_t* features, size_t n, float* scores) const {
-    ScoreClasses<false>(features, n, 0, num_classes_, scores);
+    ScoreClasses(features, n, 0, num_classes_, scores);
   }
-  // As Score, for the classes in [lo, hi) only (the others are left as they are): each of those gets
-  // exactly the sum Score gives it, and the weights of the other classes are not read where they have a
-  // row of their own. For callers that know some classes cannot be chosen.
+  // As Score for the classes in [lo, hi): each of those gets exactly the sum Score gives it, while the
+  // dense rows are read over that range only. The other classes get partial sums (unspecified). For callers
+  // that know some classes cannot be chosen.
   void ScoreRange(const uint64_t* features, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
-    ScoreClasses<true>(features, n, lo, hi < num_classes_ ? hi : num_classes_, scores);
+    ScoreClasses(features, n, lo, hi < num_classes_ ? hi : num_classes_, scores);
   }
 
   // Weights are stored as 16-bit quantised values with one scale (see doc/formats/models.md).
@@ -65,12 +65,9 @@ class LinearModel {
   // scalar loop.
   void AddRow(const int16_t* row, uint32_t lo, uint32_t hi, float* scores) const;
 
-  template <bool kRange>
   void ScoreClasses(const uint64_t* features, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
     constexpr size_t kBatch = 128;
     const Slot* found[kBatch];
-    // With kRange, a weight counts only for a class in [lo, hi) (one unsigned comparison).
-    auto in = [lo, hi](uint32_t c) { return !kRange || c - lo < hi - lo; };
     for (size_t base = 0; base < n; base += kBatch) {
       const size_t m = n - base < kBatch ? n - base : kBatch;
       for (size_t i = 0; i < m; ++i) __builtin_prefetch(&slots_[static_cast<size_t>(features[base + i]) & mask_]);
@@ -100,24 +97,18 @@ class LinearModel {
         for (size_t h = 0; h < hits; ++h) {
           const Slot& s = *found[h];
           if (s.len <= kInline) {
-            for (uint32_t k = 0; k < s.len; ++k) {
-              if (in(s.cls[k])) scores[s.cls[k]] += static_cast<float>(s.u.q[k]) * scale_;
-            }
+            for (uint32_t k = 0; k < s.len; ++k) scores[s.cls[k]] += static_cast<float>(s.u.q[k]) * scale_;
           } else if (s.cls[0] == kDenseRow) {
             AddRow(dense_.data() + static_cast<size_t>(s.u.begin) * stride_, lo, hi, scores);
           } else {
             const QWeight* w = qweights_.data() + s.u.begin;
-            for (uint32_t k = 0; k < s.len; ++k) {
-              if (in(w[k].cls)) scores[w[k].cls] += static_cast<float>(w[k].q) * scale_;
-            }
+            for (uint32_t k = 0; k < s.len; ++k) scores[w[k].cls] += static_cast<float>(w[k].q) * scale_;
           }
         }
       } else {
         for (size_t h = 0; h < hits; ++h) {
           const Weight* w = weights_.data() + found[h]->u.begin;
-          for (uint32_t k = 0; k < found[h]->len; ++k) {
-            if (in(w[k].cls)) scores[w[k].cls] += w[k].w;
-          }
+          for (uint32_t k = 0; k < found[h]->len; ++k) scores[w[k].cls] += w[k].w;
         }
       }
     }
