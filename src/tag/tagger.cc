@@ -174,24 +174,46 @@ namespace {
 // Per-thread cache of what the tagger computes for a word on its own: its hashed attributes, its tag
 // dictionary class, the class scores of its word features (TaggerWordFeatures, scored from zero in feature
 // order: the scoring of the other features then continues from them exactly as if scored in one pass) and
-// the lemmas of its last two classes (words such as 'said' or 'that' alternate). News repeats words, so most tokens are found here. Entries are checked
-// against the word itself, so results are the same as without the cache; the cache belongs to one Tagger
-// instance at a time.
+// the lemmas of its last two classes (words such as 'said' or 'that' alternate). News repeats words, so
+// most tokens are found here. Two-way set associative (a word may sit in either entry of its pair; the
+// least recently used one is replaced). Entries are checked against the word itself, so results are the
+// same as without the cache; the cache belongs to one Tagger instance at a time. About 16384 x (200 bytes
+// + 4 per class) per thread.
 struct WordCache {
   struct Entry {
     std::string word;
     TagTokenInfo info;
     int dict = -1;
     bool scored = false;   // own scores below hold the word features' scores
+    uint32_t used = 0;     // tick of the last use
     int lemma_class[2] = {-1, -1};  // classes the lemmas below were made for, -1 none; [0] the latest
     std::string lemma[2];
   };
-  static constexpr size_t kSize = 4096;  // a power of two
+  static constexpr size_t kSize = 16384;  // a power of two
   uint64_t owner = 0;
   size_t num_classes = 0;
+  uint32_t tick = 0;
   std::vector<Entry> entries;
   std::vector<float> scores;  // kSize rows of num_classes word-feature scores
   float* Own(const Entry& e) { return scores.data() + static_cast<size_t>(&e - entries.data()) * num_classes; }
+  // The entry holding `word` (hash h), or nullptr.
+  Entry* Find(std::string_view word, uint64_t h) {
+    Entry* pair = &entries[h & (kSize - 2)];
+    for (int k = 0; k < 2; ++k) {
+      if (pair[k].word == word) {
+        pair[k].used = ++tick;
+        return &pair[k];
+      }
+    }
+    return nullptr;
+  }
+  // The entry to fill for a word not in the cache: the less recently used of its pair.
+  Entry* Victim(uint64_t h) {
+    Entry* pair = &entries[h & (kSize - 2)];
+    Entry* e = pair[0].used <= pair[1].used ? &pair[0] : &pair[1];
+    e->used = ++tick;
+    return e;
+  }
 };
 
 WordCache& ThreadWordCache(uint64_t owner, size_t num_classes) {
@@ -265,14 +287,17 @@ void Tagger::TagClasses(const std::vector<std::string_view>& words, std::vector<
   FeatureBuffer<48> fb;
   for (int i = 0; i < n; ++i) {
     const uint64_t h = HashBytes(words[i]);
-    WordCache::Entry& e = cache.entries[h & (WordCache::kSize - 1)];
-    if (e.word != words[i]) {
+    WordCache::Entry* found = cache.Find(words[i], h);
+    if (found == nullptr) {
+      found = cache.Victim(h);
+      WordCache::Entry& e = *found;
       e.word.assign(words[i]);
       e.info = ComputeTagTokenInfo(words[i], model_);
       e.dict = DictClass(e.info.form);
       e.scored = false;
       e.lemma_class[0] = e.lemma_class[1] = -1;
     }
+    WordCache::Entry& e = *found;
     info[i] = e.info;
     dict[i] = e.dict;
     if (e.dict >= 0) continue;
@@ -312,8 +337,8 @@ void Tagger::Tag(Sentence* sentence) const {
     t.upos = upos_[classes[i]];
     t.xpos = xpos_[classes[i]];
     // The entry TagClasses just filled for this word, unless a later word of the sentence took its place.
-    WordCache::Entry& e = cache.entries[HashBytes(words[i]) & (WordCache::kSize - 1)];
-    if (e.word == words[i]) {
+    if (WordCache::Entry* found = cache.Find(words[i], HashBytes(words[i]))) {
+      WordCache::Entry& e = *found;
       if (e.lemma_class[0] != classes[i]) {
         std::swap(e.lemma_class[0], e.lemma_class[1]);
         std::swap(e.lemma[0], e.lemma[1]);
