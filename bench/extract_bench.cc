@@ -1,6 +1,6 @@
 // End-to-end speed of `dateline extract` (every pipeline stage: segment → tag → parse → ner → timex →
 // actors → events) on real news, one core: sentences per second overall (CPU time of the thread, so a busy
-// shared machine does not skew it) and per stage (wall time shares).
+// shared machine does not skew it) and per stage (CPU time of the thread, shares of the total).
 //   build/bench/extract_bench [--parse-all] [FILE_OR_DIR …]   (default: Reuters-21578 reut2-000.sgm and
 //   reut2-001.sgm, plus Wikinews 2019, from ../shared/data/news); --parse-all parses every sentence
 //   (PipelineOptions::parse_all) instead of only those with a possible event trigger.
@@ -77,10 +77,10 @@ int main(int argc, char** argv) {
   std::printf("extract end to end, 1 thread, CPU time: %.3f s = %.0f sentences/s = %.0f documents/s (wall %.3f s)%s\n",
               cpu, sentences / cpu, docs.size() / cpu, secs, options.parse_all ? " [parse all]" : "");
   std::printf("  sentences parsed: %zu (%.1f%%)\n", parsed, sentences ? 100.0 * parsed / sentences : 0.0);
-  std::printf("  per stage, wall time:\n");
+  std::printf("  per stage, CPU time:\n");
   for (const auto& [stage, s] : timings.seconds) {
     std::printf("  %-8s %8.3f s  %10.0f sentences/s  %5.1f%%\n", stage.c_str(), s, s > 0 ? sentences / s : 0.0,
-                100.0 * s / secs);
+                100.0 * s / cpu);
   }
   return 0;
 }
