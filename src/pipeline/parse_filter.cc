@@ -34,7 +34,8 @@ bool PosFits(const TriggerEntry& e, const Token& t) {
 }
 
 // True when some token in [from, to) other than `skip` is `word` (a form of it, or its lemma).
-bool WordWithin(const EventLexicon& lex, const LowerSentence& w, const std::string& word, int from, int to, int skip) {
+bool WordWithin(const EventLexicon& lex, const LowerSentence& w, const std::string& word, int from, int to,
+                int skip) {
   for (int t = std::max(0, from); t < std::min(w.n, to); ++t) {
     if (t != skip && (w.lemma[t] == word || lex.IsFormOf(w.form[t], word))) return true;
   }
@@ -42,7 +43,8 @@ bool WordWithin(const EventLexicon& lex, const LowerSentence& w, const std::stri
 }
 
 // True when some token in [from, to) other than `skip` belongs to word class `cls` (form or lemma).
-bool ClassWithin(const EventLexicon& lex, const LowerSentence& w, const std::string& cls, int from, int to, int skip) {
+bool ClassWithin(const EventLexicon& lex, const LowerSentence& w, const std::string& cls, int from, int to,
+                 int skip) {
   for (int t = std::max(0, from); t < std::min(w.n, to); ++t) {
     if (t == skip) continue;
     if (lex.InClass(cls, w.form[t]) || (!w.lemma[t].empty() && lex.InClass(cls, w.lemma[t]))) return true;
@@ -66,8 +68,8 @@ bool EntryMayMatch(const EventLexicon& lex, const LowerSentence& w, const Trigge
   return ClassWithin(lex, w, e.cond_class, head - 2 * before - 8, head + 4 * after + 1 + 8, head);
 }
 
-bool AnyEntryMayMatch(const EventLexicon& lex, const LowerSentence& w, const std::vector<int>* ids, const Token& t,
-                      int head) {
+bool AnyEntryMayMatch(const EventLexicon& lex, const LowerSentence& w, const std::vector<int>* ids,
+                      const Token& t, int head) {
   if (ids == nullptr) return false;
   for (int id : *ids) {
     const TriggerEntry& e = lex.entry(id);
@@ -86,13 +88,18 @@ bool HasTriggerCandidate(const EventLexicon& lexicon, const Sentence& sentence) 
     if (!t.upos.empty() && t.upos != "NOUN" && t.upos != "VERB") continue;
     const std::string form = LowerForm(t.norm.empty() ? t.text : t.norm);
     const std::vector<int>* by_form = lexicon.EntriesForHead(form);
-    const std::vector<int>* by_lemma = t.lemma.empty() ? nullptr : lexicon.EntriesForHead(LowerForm(t.lemma));
+    const std::vector<int>* by_lemma = nullptr;
+    if (!t.lemma.empty()) {
+      const std::string lemma = LowerForm(t.lemma);
+      if (lemma != form) by_lemma = lexicon.EntriesForHead(lemma);  // the same word gives the same entries
+    }
     if (by_form == nullptr && by_lemma == nullptr) continue;
     if (!filled) {
       w.Fill(sentence);
       filled = true;
     }
-    if (AnyEntryMayMatch(lexicon, w, by_form, t, i) || AnyEntryMayMatch(lexicon, w, by_lemma, t, i)) return true;
+    if (AnyEntryMayMatch(lexicon, w, by_form, t, i) || AnyEntryMayMatch(lexicon, w, by_lemma, t, i))
+      return true;
   }
   return false;
 }
