@@ -226,7 +226,11 @@ void Parser::Parse(Sentence* sentence) const {
     fb.Clear();
     ParserFeatures(state, toks.data(), &fb);
     std::fill(scores, scores + nt, 0.0f);
-    model_.weights.Score(fb.f, fb.n, scores);
+    // Only the valid moves are scored: classes are SHIFT, then LEFT(l), then RIGHT(l), and LEFT without
+    // SHIFT or RIGHT happens only with RIGHT alone (the buffer is at the root).
+    const uint32_t lo = ok[1] ? (ok[0] ? 0 : 1) : static_cast<uint32_t>(num_labels + 1);
+    const uint32_t hi = ok[2] ? static_cast<uint32_t>(nt) : static_cast<uint32_t>(num_labels + 1);
+    model_.weights.ScoreRange(fb.f, fb.n, lo, hi, scores);
     int best = -1;
     for (int c = 0; c < nt; ++c) {
       if (!ok[static_cast<int>(MoveOf(c, num_labels))]) continue;

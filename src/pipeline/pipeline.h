@@ -26,7 +26,8 @@ struct PipelineOptions {
   bool parse_all = false;
 };
 
-// Seconds spent per stage, summed over documents. Not synchronised: keep one per thread and Add().
+// CPU seconds of the processing thread spent per stage, summed over documents. Not synchronised: keep one
+// per thread and Add().
 struct StageTimings {
   std::vector<std::pair<std::string, double>> seconds;
   void Add(const std::string& stage, double s);

@@ -47,6 +47,26 @@ TEST(ParseFilter, NeedsATriggerWordWithItsPartOfSpeech) {
        Tagged({{"The", "DET", "the"}, {"visiting", "ADJ", "visiting"}, {"team", "NOUN", "team"}, {"won", "VERB", "win"}}),
        false},
       {"untagged sentence: any trigger form", Tagged({{"Leaders", "", ""}, {"met", "", ""}}), true},
+      // 'amass' is a mobilisation only with a word of @troops within reach.
+      {"condition class absent", Tagged({{"He", "PRON", "he"}, {"amassed", "VERB", "amass"}, {"a", "DET", "a"},
+                                         {"fortune", "NOUN", "fortune"}}),
+       false},
+      {"condition class near", Tagged({{"Moscow", "PROPN", "Moscow"}, {"amassed", "VERB", "amass"},
+                                       {"troops", "NOUN", "troop"}}),
+       true},
+      {"condition class out of reach",
+       Tagged({{"Troops", "NOUN", "troop"}, {"and", "CCONJ", "and"}, {"a", "DET", "a"}, {"very", "ADV", "very"},
+               {"long", "ADJ", "long"}, {"list", "NOUN", "list"}, {"of", "ADP", "of"}, {"other", "ADJ", "other"},
+               {"people", "NOUN", "people"}, {"later", "ADV", "later"}, {"amassed", "VERB", "amass"},
+               {"fortunes", "NOUN", "fortune"}}),
+       false},
+      // 'hand over' needs its particle within four words after the verb.
+      {"pattern word missing", Tagged({{"They", "PRON", "they"}, {"handed", "VERB", "hand"}, {"him", "PRON", "he"},
+                                       {"the", "DET", "the"}, {"keys", "NOUN", "key"}}),
+       false},
+      {"pattern word present", Tagged({{"They", "PRON", "they"}, {"handed", "VERB", "hand"}, {"the", "DET", "the"},
+                                       {"prisoners", "NOUN", "prisoner"}, {"over", "ADP", "over"}}),
+       true},
   };
   for (const Case& c : cases) EXPECT_EQ(HasTriggerCandidate(lex, c.sentence), c.expected) << c.what;
 }

@@ -25,8 +25,15 @@ inline uint64_t HashBytes(std::string_view s) {
   return h;
 }
 
+// Feature hashing runs dozens of times per decision: always inlined, so a template id folds into a constant.
+#if defined(__GNUC__)
+#define DATELINE_HASH_INLINE inline __attribute__((always_inline))
+#else
+#define DATELINE_HASH_INLINE inline
+#endif
+
 // Combines a running hash with one more value (order-sensitive). Never returns 0.
-inline uint64_t Mix(uint64_t h, uint64_t v) {
+DATELINE_HASH_INLINE uint64_t Mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
   h *= 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 29;
@@ -34,9 +41,11 @@ inline uint64_t Mix(uint64_t h, uint64_t v) {
 }
 
 // Feature of template `t` with one, two or three values.
-inline uint64_t Feat(uint32_t t, uint64_t a) { return Mix(Mix(0x51ed27u + t, a), 0x2545f491u); }
-inline uint64_t Feat(uint32_t t, uint64_t a, uint64_t b) { return Mix(Mix(Mix(0x51ed27u + t, a), b), 3); }
-inline uint64_t Feat(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
+DATELINE_HASH_INLINE uint64_t Feat(uint32_t t, uint64_t a) { return Mix(Mix(0x51ed27u + t, a), 0x2545f491u); }
+DATELINE_HASH_INLINE uint64_t Feat(uint32_t t, uint64_t a, uint64_t b) {
+  return Mix(Mix(Mix(0x51ed27u + t, a), b), 3);
+}
+DATELINE_HASH_INLINE uint64_t Feat(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
   return Mix(Mix(Mix(Mix(0x51ed27u + t, a), b), c), 4);
 }
 

@@ -54,14 +54,14 @@ const bool kHasAvx2 = [] {
 
 }  // namespace
 
-void LinearModel::AddRow(const int16_t* row, float* scores) const {
+void LinearModel::AddRow(const int16_t* row, uint32_t lo, uint32_t hi, float* scores) const {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2) return AddRowAvx2(row, scale_, num_classes_, scores);
+  if (kHasAvx2) return AddRowAvx2(row + lo, scale_, hi - lo, scores + lo);
 #endif
 #if defined(__SSE2__)
-  AddRowSse2(row, scale_, num_classes_, scores);
+  AddRowSse2(row + lo, scale_, hi - lo, scores + lo);
 #else
-  AddRowScalar(row, scale_, num_classes_, 0, scores);
+  AddRowScalar(row + lo, scale_, hi - lo, 0, scores + lo);
 #endif
 }
 

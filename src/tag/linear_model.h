@@ -37,6 +37,35 @@ class LinearModel {
   // Lookups are issued in batches with prefetches so their cache misses overlap. For each class the
   // weights are added in feature order, so the sums do not depend on how the table is laid out.
   void Score(const uint64_t* features, size_t n, float* scores) const {
+    ScoreClasses(features, n, 0, num_classes_, scores);
+  }
+  // As Score for the classes in [lo, hi): each of those gets exactly the sum Score gives it, while the
+  // dense rows are read over that range only. The other classes get partial sums (unspecified). For callers
+  // that know some classes cannot be chosen.
+  void ScoreRange(const uint64_t* features, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
+    ScoreClasses(features, n, lo, hi < num_classes_ ? hi : num_classes_, scores);
+  }
+
+  // Weights are stored as 16-bit quantised values with one scale (see doc/formats/models.md).
+  void Write(ByteWriter* out) const;
+  // Fails with Corruption on malformed data.
+  Status Read(ByteReader* in);
+
+ private:
+  // A model read from a file keeps its 16-bit weights: the weight is q * scale_, computed as a float the
+  // same way for every use, and a feature with at most kInline weights keeps them in its slot (most rare
+  // features: their lookup then touches one cache line, not two).
+  static constexpr uint32_t kInline = 2;
+  // A quantised feature with weights for at least a quarter of the classes (the frequent ones, which
+  // carry most of the work) also has a dense row of all its class weights (0 for the others), added with
+  // vector instructions; adding 0 leaves a score unchanged, so the sums are the same. Its slot's cls[0]
+  // is kDenseRow and u.begin the row number.
+  static constexpr uint8_t kDenseRow = 1;
+  // scores[c] += row[c] * scale_ for every class c in [lo, hi), each product and sum rounded as in the
+  // scalar loop.
+  void AddRow(const int16_t* row, uint32_t lo, uint32_t hi, float* scores) const;
+
+  void ScoreClasses(const uint64_t* features, size_t n, uint32_t lo, uint32_t hi, float* scores) const {
     constexpr size_t kBatch = 128;
     const Slot* found[kBatch];
     for (size_t base = 0; base < n; base += kBatch) {
@@ -55,8 +84,9 @@ class LinearModel {
           p = reinterpret_cast<const char*>(weights_.data() + s->u.begin);
           end = p + s->len * sizeof(Weight);
         } else if (s->cls[0] == kDenseRow) {
-          p = reinterpret_cast<const char*>(dense_.data() + static_cast<size_t>(s->u.begin) * stride_);
-          end = p + num_classes_ * sizeof(int16_t);
+          const int16_t* row = dense_.data() + static_cast<size_t>(s->u.begin) * stride_;
+          p = reinterpret_cast<const char*>(row + lo);
+          end = reinterpret_cast<const char*>(row + hi);
         } else {
           p = reinterpret_cast<const char*>(qweights_.data() + s->u.begin);
           end = p + s->len * sizeof(QWeight);
@@ -69,7 +99,7 @@ class LinearModel {
           if (s.len <= kInline) {
             for (uint32_t k = 0; k < s.len; ++k) scores[s.cls[k]] += static_cast<float>(s.u.q[k]) * scale_;
           } else if (s.cls[0] == kDenseRow) {
-            AddRow(dense_.data() + static_cast<size_t>(s.u.begin) * stride_, scores);
+            AddRow(dense_.data() + static_cast<size_t>(s.u.begin) * stride_, lo, hi, scores);
           } else {
             const QWeight* w = qweights_.data() + s.u.begin;
             for (uint32_t k = 0; k < s.len; ++k) scores[w[k].cls] += static_cast<float>(w[k].q) * scale_;
@@ -83,24 +113,6 @@ class LinearModel {
       }
     }
   }
-
-  // Weights are stored as 16-bit quantised values with one scale (see doc/formats/models.md).
-  void Write(ByteWriter* out) const;
-  // Fails with Corruption on malformed data.
-  Status Read(ByteReader* in);
-
- private:
-  // A model read from a file keeps its 16-bit weights: the weight is q * scale_, computed as a float the
-  // same way for every use, and a feature with at most kInline weights keeps them in its slot (most rare
-  // features: their lookup then touches one cache line, not two).
-  static constexpr uint32_t kInline = 2;
-  // A quantised feature with weights for at least a quarter of the classes (the frequent ones, which
-  // carry most of the work) also has a dense row of all its class weights (0 for the others), added with
-  // vector instructions; adding 0 leaves a score unchanged, so the sums are the same. Its slot's cls[0]
-  // is kDenseRow and u.begin the row number.
-  static constexpr uint8_t kDenseRow = 1;
-  // scores[c] += row[c] * scale_ for every class, each product and sum rounded as in the scalar loop.
-  void AddRow(const int16_t* row, float* scores) const;
   struct QWeight {
     int16_t q;
     uint8_t cls;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include <cstdio>
@@ -139,6 +140,13 @@ TEST(LinearModel, ReadModelScoresExactlyAndWritesBackTheSameBytes) {
   float scores[kClasses] = {};
   back.Score(feats, 6, scores);
   for (uint32_t c = 0; c < kClasses; ++c) EXPECT_EQ(scores[c], expected[c]) << "class " << c;
+
+  // A class range gets the same sums for its classes, for every layout.
+  for (const auto& [lo, hi] : std::vector<std::pair<uint32_t, uint32_t>>{{0, kClasses}, {1, 10}, {3, 4}, {9, 19}}) {
+    float part[kClasses] = {};
+    back.ScoreRange(feats, 6, lo, hi, part);
+    for (uint32_t c = lo; c < hi; ++c) EXPECT_EQ(part[c], expected[c]) << lo << "-" << hi << " class " << c;
+  }
 }
 
 TEST(Perceptron, LearnsSeparableProblem) {

@@ -60,16 +60,7 @@ TagTokenInfo ComputeTagTokenInfo(std::string_view word, const TaggerModel& model
   return t;
 }
 
-void TaggerFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2, FeatureBuffer<48>* out) {
-  const TagTokenInfo& w = toks[i];
-  const uint64_t pw = i > 0 ? toks[i - 1].lower : kPadStart;
-  const uint64_t p2w = i > 1 ? toks[i - 2].lower : kPadStart;
-  const uint64_t nw = i + 1 < n ? toks[i + 1].lower : kPadEnd;
-  const uint64_t n2w = i + 2 < n ? toks[i + 2].lower : kPadEnd;
-  const uint64_t namb = i + 1 < n ? toks[i + 1].amb : kPadEnd;
-  const uint64_t n2amb = i + 2 < n ? toks[i + 2].amb : kPadEnd;
-  const uint64_t pt = static_cast<uint64_t>(prev + 2);
-  const uint64_t p2t = static_cast<uint64_t>(prev2 + 2);
+void TaggerWordFeatures(const TagTokenInfo& w, FeatureBuffer<48>* out) {
   out->Add(Feat(kBias, 0));
   out->Add(Feat(kLower, w.lower));
   out->Add(Feat(kForm, w.form));
@@ -81,6 +72,18 @@ void TaggerFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2,
   out->Add(Feat(kPre2, w.pre[1]));
   out->Add(Feat(kPre3, w.pre[2]));
   out->Add(Feat(kShape, w.shape));
+}
+
+void TaggerContextFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2, FeatureBuffer<48>* out) {
+  const TagTokenInfo& w = toks[i];
+  const uint64_t pw = i > 0 ? toks[i - 1].lower : kPadStart;
+  const uint64_t p2w = i > 1 ? toks[i - 2].lower : kPadStart;
+  const uint64_t nw = i + 1 < n ? toks[i + 1].lower : kPadEnd;
+  const uint64_t n2w = i + 2 < n ? toks[i + 2].lower : kPadEnd;
+  const uint64_t namb = i + 1 < n ? toks[i + 1].amb : kPadEnd;
+  const uint64_t n2amb = i + 2 < n ? toks[i + 2].amb : kPadEnd;
+  const uint64_t pt = static_cast<uint64_t>(prev + 2);
+  const uint64_t p2t = static_cast<uint64_t>(prev2 + 2);
   out->Add(Feat(kPrevW, pw));
   out->Add(Feat(kPrev2W, p2w));
   out->Add(Feat(kNextW, nw));
@@ -101,6 +104,11 @@ void TaggerFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2,
   if (i == 0) out->Add(Feat(kFirstShape, w.shape));
   out->Add(Feat(kAmbNextAmb, w.amb, namb));
   out->Add(Feat(kPrevTSuf3, pt, w.suf[2]));
+}
+
+void TaggerFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2, FeatureBuffer<48>* out) {
+  TaggerWordFeatures(toks[i], out);
+  TaggerContextFeatures(toks, n, i, prev, prev2, out);
 }
 
 std::string TaggerModel::Payload() const {
@@ -164,27 +172,57 @@ Status TaggerModel::ReadPayload(std::string_view payload) {
 namespace {
 
 // Per-thread cache of what the tagger computes for a word on its own: its hashed attributes, its tag
-// dictionary class, and the lemma of its last tagging. News repeats words, so most tokens are found here.
-// Entries are checked against the word itself, so results are the same as without the cache; the cache
-// belongs to one Tagger instance at a time.
+// dictionary class, the class scores of its word features (TaggerWordFeatures, scored from zero in feature
+// order: the scoring of the other features then continues from them exactly as if scored in one pass) and
+// the lemmas of its last two classes (words such as 'said' or 'that' alternate). News repeats words, so
+// most tokens are found here. Two-way set associative (a word may sit in either entry of its pair; the
+// least recently used one is replaced). Entries are checked against the word itself, so results are the
+// same as without the cache; the cache belongs to one Tagger instance at a time. About 16384 x (200 bytes
+// + 4 per class) per thread.
 struct WordCache {
   struct Entry {
     std::string word;
     TagTokenInfo info;
     int dict = -1;
-    int lemma_class = -1;  // class the lemma below was made for, -1 none
-    std::string lemma;
+    bool scored = false;   // own scores below hold the word features' scores
+    uint32_t used = 0;     // tick of the last use
+    int lemma_class[2] = {-1, -1};  // classes the lemmas below were made for, -1 none; [0] the latest
+    std::string lemma[2];
   };
-  static constexpr size_t kSize = 4096;  // a power of two
+  static constexpr size_t kSize = 16384;  // a power of two
   uint64_t owner = 0;
+  size_t num_classes = 0;
+  uint32_t tick = 0;
   std::vector<Entry> entries;
+  std::vector<float> scores;  // kSize rows of num_classes word-feature scores
+  float* Own(const Entry& e) { return scores.data() + static_cast<size_t>(&e - entries.data()) * num_classes; }
+  // The entry holding `word` (hash h), or nullptr.
+  Entry* Find(std::string_view word, uint64_t h) {
+    Entry* pair = &entries[h & (kSize - 2)];
+    for (int k = 0; k < 2; ++k) {
+      if (pair[k].word == word) {
+        pair[k].used = ++tick;
+        return &pair[k];
+      }
+    }
+    return nullptr;
+  }
+  // The entry to fill for a word not in the cache: the less recently used of its pair.
+  Entry* Victim(uint64_t h) {
+    Entry* pair = &entries[h & (kSize - 2)];
+    Entry* e = pair[0].used <= pair[1].used ? &pair[0] : &pair[1];
+    e->used = ++tick;
+    return e;
+  }
 };
 
-WordCache& ThreadWordCache(uint64_t owner) {
+WordCache& ThreadWordCache(uint64_t owner, size_t num_classes) {
   thread_local WordCache cache;
   if (cache.owner != owner) {
     cache.owner = owner;
+    cache.num_classes = num_classes;
     cache.entries.assign(WordCache::kSize, WordCache::Entry());
+    cache.scores.assign(WordCache::kSize * num_classes, 0.0f);
   }
   return cache;
 }
@@ -239,34 +277,49 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(const std::string& path) {
 void Tagger::TagClasses(const std::vector<std::string_view>& words, std::vector<int>* classes) const {
   thread_local std::vector<TagTokenInfo> info;
   thread_local std::vector<int> dict;
-  WordCache& cache = ThreadWordCache(instance_);
+  thread_local std::vector<float> rows;  // per word to score: its class scores, from its word features on
+  const int nc = static_cast<int>(model_.classes.size());
+  WordCache& cache = ThreadWordCache(instance_, nc);
   const int n = static_cast<int>(words.size());
   info.resize(n);
   dict.resize(n);
+  if (rows.size() < static_cast<size_t>(n) * nc) rows.resize(static_cast<size_t>(n) * nc);
+  FeatureBuffer<48> fb;
   for (int i = 0; i < n; ++i) {
     const uint64_t h = HashBytes(words[i]);
-    WordCache::Entry& e = cache.entries[h & (WordCache::kSize - 1)];
-    if (e.word != words[i]) {
+    WordCache::Entry* found = cache.Find(words[i], h);
+    if (found == nullptr) {
+      found = cache.Victim(h);
+      WordCache::Entry& e = *found;
       e.word.assign(words[i]);
       e.info = ComputeTagTokenInfo(words[i], model_);
       e.dict = DictClass(e.info.form);
-      e.lemma_class = -1;
+      e.scored = false;
+      e.lemma_class[0] = e.lemma_class[1] = -1;
     }
+    WordCache::Entry& e = *found;
     info[i] = e.info;
     dict[i] = e.dict;
+    if (e.dict >= 0) continue;
+    float* own = cache.Own(e);
+    if (!e.scored) {
+      fb.Clear();
+      TaggerWordFeatures(e.info, &fb);
+      std::fill(own, own + nc, 0.0f);
+      model_.weights.Score(fb.f, fb.n, own);
+      e.scored = true;
+    }
+    std::copy(own, own + nc, rows.data() + static_cast<size_t>(i) * nc);
   }
   classes->assign(n, 0);
-  const int nc = static_cast<int>(model_.classes.size());
-  float scores[256];
-  FeatureBuffer<48> fb;
   for (int i = 0; i < n; ++i) {
     if (dict[i] >= 0) {
       (*classes)[i] = dict[i];
       continue;
     }
     fb.Clear();
-    TaggerFeatures(info.data(), n, i, i > 0 ? (*classes)[i - 1] : -1, i > 1 ? (*classes)[i - 2] : -1, &fb);
-    std::fill(scores, scores + nc, 0.0f);
+    TaggerContextFeatures(info.data(), n, i, i > 0 ? (*classes)[i - 1] : -1, i > 1 ? (*classes)[i - 2] : -1, &fb);
+    float* scores = rows.data() + static_cast<size_t>(i) * nc;
     model_.weights.Score(fb.f, fb.n, scores);
     (*classes)[i] = static_cast<int>(std::max_element(scores, scores + nc) - scores);
   }
@@ -278,19 +331,23 @@ void Tagger::Tag(Sentence* sentence) const {
   words.clear();
   for (const Token& t : sentence->tokens) words.emplace_back(t.norm.empty() ? t.text : t.norm);
   TagClasses(words, &classes);
-  WordCache& cache = ThreadWordCache(instance_);
+  WordCache& cache = ThreadWordCache(instance_, model_.classes.size());
   for (size_t i = 0; i < sentence->tokens.size(); ++i) {
     Token& t = sentence->tokens[i];
     t.upos = upos_[classes[i]];
     t.xpos = xpos_[classes[i]];
     // The entry TagClasses just filled for this word, unless a later word of the sentence took its place.
-    WordCache::Entry& e = cache.entries[HashBytes(words[i]) & (WordCache::kSize - 1)];
-    if (e.word == words[i]) {
-      if (e.lemma_class != classes[i]) {
-        model_.lemmatizer.Lemmatize(words[i], t.xpos, &e.lemma);
-        e.lemma_class = classes[i];
+    if (WordCache::Entry* found = cache.Find(words[i], HashBytes(words[i]))) {
+      WordCache::Entry& e = *found;
+      if (e.lemma_class[0] != classes[i]) {
+        std::swap(e.lemma_class[0], e.lemma_class[1]);
+        std::swap(e.lemma[0], e.lemma[1]);
+        if (e.lemma_class[0] != classes[i]) {
+          model_.lemmatizer.Lemmatize(words[i], t.xpos, &e.lemma[0]);
+          e.lemma_class[0] = classes[i];
+        }
       }
-      t.lemma = e.lemma;
+      t.lemma = e.lemma[0];
     } else {
       model_.lemmatizer.Lemmatize(words[i], t.xpos, &t.lemma);
     }

@@ -59,8 +59,14 @@ struct TaggerModel {
 
 // Computes the attributes of `word` (no allocation).
 TagTokenInfo ComputeTagTokenInfo(std::string_view word, const TaggerModel& model);
-// The features for position i given the classes of the two previous words (-1 when none).
+// The features for position i given the classes of the two previous words (-1 when none): the word
+// features of toks[i] (TaggerWordFeatures) followed by its context features (TaggerContextFeatures).
 void TaggerFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2, FeatureBuffer<48>* out);
+// The features that depend on the word alone (bias, forms, affixes, shape), always the first ones: their
+// class scores are a function of the word, which the tagger caches per word.
+void TaggerWordFeatures(const TagTokenInfo& w, FeatureBuffer<48>* out);
+// The features of position i that depend on its neighbours or on the previous classes.
+void TaggerContextFeatures(const TagTokenInfo* toks, int n, int i, int prev, int prev2, FeatureBuffer<48>* out);
 
 class Tagger {
  public:
