@@ -319,7 +319,8 @@ void NumberSentences(std::vector<Tok>* toks) {
         boundary = !(q && q->kind == kWordTok && !p.sp &&
                      (q->w.size() == 1 || (q->lex && q->lex->abbrev) || q->w == "mr" || q->w == "mrs" ||
                       q->w == "ms" || q->w == "dr" || q->w == "st" || q->w == "gen" || q->w == "sen" ||
-                      q->w == "rep" || q->w == "gov" || q->w == "col" || q->w == "lt" || q->w == "no"));
+                      q->w == "rep" || q->w == "gov" || q->w == "col" || q->w == "lt" || q->w == "no" ||
+                      q->w == "vs"));
       }
       if (boundary) ++sent;
     }
@@ -456,13 +457,37 @@ class Matcher {
         (f.type == TimexType::kDate || f.type == TimexType::kTime)) {
       ref_ = f.date;
     }
-    if (f.value.size() >= 7 && f.value[4] == '-' && f.value[5] == 'Q' && f.anchor != "previous")
+    if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q' && f.anchor != "previous" &&
+        IsFocusQuarter(f))
       last_quarter_ = f.value;
+    if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q') quarter_mentioned_ = f.value;
     // "the first nine months", "the six months ended …": the focus moves from a quarter to the
     // year to date, so a following "a year earlier" is the year before, not the quarter.
     if (f.type == TimexType::kDuration && (f.value == "P6M" || f.value == "P9M")) last_quarter_.clear();
     if (f.date.known() && f.type == TimexType::kDate && f.anchor != "previous") ref_any_ = f.date;
     out->push_back(std::move(f));
+  }
+
+  // An earnings report is about a completed period, named first: the first quarter mentioned is the
+  // one in focus (the one "a year earlier" and "the 1989 period" refer to); a later one replaces it
+  // when it is a fiscal quarter (another company's calendar), or when it ended before the publication
+  // date and is more recent ("third-quarter net rose …, after a flat second quarter …, the year-earlier
+  // period": still the third quarter; an outlook for "the fourth quarter" or "the third quarter of
+  // 1990" does not move it either).
+  bool IsFocusQuarter(const Found& f) const {
+    const std::string& v = f.value;
+    if (last_quarter_.empty()) return true;
+    for (int k = f.b; k < f.e; ++k) {
+      if (W(k, "fiscal")) return true;
+    }
+    if (v[0] < '0' || v[0] > '9' || v[6] < '1' || v[6] > '4') return false;
+    const int q = std::atoi(v.substr(0, 4).c_str()) * 4 + (v[6] - '1');
+    if (have_dct_ && q >= dct_.year * 4 + (dct_.month - 1) / 3) return false;
+    if (last_quarter_[0] >= '0' && last_quarter_[0] <= '9' && last_quarter_[6] >= '1' && last_quarter_[6] <= '4') {
+      const int cur = std::atoi(last_quarter_.substr(0, 4).c_str()) * 4 + (last_quarter_[6] - '1');
+      if (q < cur) return false;
+    }
+    return true;
   }
 
   // --- token helpers ---
@@ -480,7 +505,8 @@ class Matcher {
 
   // Tense of the clause around tokens [b, e): +1 future, -1 past, 0 unknown/present.
   // Returns +2 for a weak future ("would": future seen from a past point), which weekdays read as
-  // future and months as neutral.
+  // future and months as neutral, and -2 for a weak past (a reporting verb such as "said": what was
+  // said may be about a date still ahead, "said the deal closes in December").
   int Tense(int b, int e) const {
     if (!opt_.use_tense) return -1;
     const int sent = T(b).sent;
@@ -495,18 +521,31 @@ class Matcher {
     if ((W(b - 1, "as") && (W(b - 2, "early") || W(b - 2, "soon")) && W(b - 3, "as")) || W(b - 1, "next") ||
         (W(b - 1, "of") && W(b - 2, "ahead")) || (W(b - 2, "of") && W(b - 3, "ahead") && W(b - 1, "the")))
       return 1;
-    if (W(b - 1, "by") || W(b - 1, "through") || W(b - 1, "effective")) return 0;
+    if (W(b - 1, "by") || W(b - 1, "through") || W(b - 1, "effective")) {
+      // A deadline: ahead when the clause is future ("will double its flights by August"), else
+      // no direction (a past verb before a deadline may still look ahead).
+      for (int l = b - 2; l >= 0 && l >= b - 24 && t_[l].sent == sent; --l) {
+        if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
+        const int c = CueAt(l);
+        if (c != 0) return c == 1 ? 1 : 0;
+      }
+      return 0;
+    }
     // The verb governing the expression usually precedes it in the clause; look left first.
     for (int l = b - 1; l >= 0 && l >= b - 24 && t_[l].sent == sent; --l) {
       if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
       int c = CueAt(l);
       if (c != 0) return c == 3 ? 0 : c;
     }
-    for (int r = e; r < n_ && r < e + 10 && t_[r].sent == sent; ++r) {
+    // A fronted expression ("In January, a week after …, a bomb killed …") waits longer for its verb.
+    const int right = P(e, ',') ? 30 : 10;
+    for (int r = e; r < n_ && r < e + right && t_[r].sent == sent; ++r) {
       const Tok& k = t_[r];
+      // A new clause starts; "a week after the anniversary" is a phrase inside this one, no clause.
       if (k.kind == kWordTok && (k.w == "that" || k.w == "which" || k.w == "who" || k.w == "because" ||
-                                 k.w == "but" || k.w == "while" || k.w == "when" || k.w == "after" ||
-                                 k.w == "before" || k.w == "since" || k.w == "if"))
+                                 k.w == "but" || k.w == "while" || k.w == "when" || k.w == "if" ||
+                                 ((k.w == "after" || k.w == "before" || k.w == "since") &&
+                                  !(X(r - 1) && X(r - 1)->unit) && !W(r - 1, "shortly") && !W(r - 1, "just"))))
         break;
       if (k.kind == kPunctTok && (k.ch == ';' || k.ch == '"')) break;
       int c = CueAt(r);
@@ -535,6 +574,10 @@ class Matcher {
         if (!k.lex && (W(i - 1, "a") || W(i - 1, "an") || W(i - 1, "the") || W(i - 1, "still") ||
                        W(i - 1, "its") || W(i - 1, "their") || W(i - 1, "his") || W(i - 1, "her")))
           return 0;
+        if (k.w == "said" || k.w == "told" || k.w == "announced" || k.w == "reported" || k.w == "added" ||
+            k.w == "stated" || k.w == "wrote" || k.w == "noted" || k.w == "predicted" || k.w == "warned" ||
+            k.w == "confirmed" || k.w == "disclosed" || k.w == "indicated")
+          return -2;
         return -1;
       case kPresent:
         if ((k.w == "is" || k.w == "are") && W(i + 1, "to")) return 1;  // "is to resume", "are to meet"
@@ -555,20 +598,28 @@ class Matcher {
   }
 
   // --- anchoring ---
+  // Without a tense cue, how many months ahead of the publication month a bare month still reads as
+  // a coming one (further ahead it is the past one).
+  static constexpr int kNoCueMonthsAhead = 4;
   int InferYear(int month, int day, int tense) const {
     const int cmp = (month * 32 + day) - (dct_.month * 32 + (day ? dct_.day : 0));
-    if (tense == 2) tense = 0;
+    if (tense == 2) {
+      // "would": a future seen from the past; the nearer reading, up to half a year either way.
+      const int diff = month - dct_.month;
+      return diff > 6 ? dct_.year - 1 : diff < -6 ? dct_.year + 1 : dct_.year;
+    }
     // A past clause can still name a date a few weeks ahead (a deadline, a scheduled hearing), and a
     // future one a date just gone: flip the year only when the date is over two months away.
     const int ahead = (month - dct_.month) * 31 + (day ? day - dct_.day : 0);
     if (tense < 0 && cmp > 0 && (ahead > 62 || !day)) return dct_.year - 1;
     if (tense > 0 && cmp < 0 && (ahead < -62 || !day)) return dct_.year + 1;
     if (tense == 0) {
-      // No cue: the nearer reading (a month over half a year ahead was last year's, one over half
-      // a year behind is next year's: "payable in January" in a November article).
-      int diff = month - dct_.month;
-      if (diff > 6) return dct_.year - 1;
-      if (diff < -6) return dct_.year + 1;
+      // No cue: news mostly looks back, so the past reading unless the date is a few months ahead
+      // ("payable in January" in a November article is next January; "from $29.75 in March" in an
+      // October article is this March, and "in August" in a February one last August).
+      const int diff = month - dct_.month;
+      if (diff > kNoCueMonthsAhead) return dct_.year - 1;
+      if (diff + 12 <= kNoCueMonthsAhead) return dct_.year + 1;
     }
     return dct_.year;
   }
@@ -1469,6 +1520,14 @@ class Matcher {
       qualifier = true;
       ++j;
     }
+    if (the && !qualifier && X(j) && X(j)->unit && X(j)->plural && X(j)->unit != kWeekend && W(j + 1, "ahead")) {
+      // "in the weeks ahead", "the months ahead": an unspecified stretch from now on.
+      f->b = i;
+      f->e = j + 2;
+      f->type = TimexType::kDuration;
+      f->value = DurationValue(-1, X(j)->unit);
+      return true;
+    }
     if (the && !qualifier) {
       // "the nine months", "the six months"
       int v = 0;
@@ -1480,10 +1539,12 @@ class Matcher {
     bool article = false;
     if (e >= 0 && (W(j, "a") || W(j, "an")) && n == 1) article = true;
     if (e < 0 && !qualifier && (W(i - 1, "within") || (W(i - 1, "in") && IsWord(i - 2) && T(i - 2).w == "time")) &&
-        X(i) && X(i)->plural && X(i)->unit && X(i)->unit != kWeekend && !IsWord(i + 1)) {
-      // "within weeks", "for the first time in years": an unspecified number of units.
+        X(i) && X(i)->plural && X(i)->unit && X(i)->unit != kWeekend &&
+        (!IsWord(i + 1) || (W(i + 1, "or") && X(i + 2) && X(i + 2)->unit && X(i + 2)->plural))) {
+      // "within weeks", "within weeks or months", "for the first time in years": an unspecified number
+      // of units (the first unit gives the value).
       f->b = i;
-      f->e = i + 1;
+      f->e = W(i + 1, "or") ? i + 3 : i + 1;
       f->type = TimexType::kDuration;
       f->value = DurationValue(-1, X(i)->unit);
       return true;
@@ -1507,6 +1568,10 @@ class Matcher {
     // "20 more years", "an additional year", "two full days"
     if (W(e, "more") || W(e, "additional") || W(e, "extra") || W(e, "further") || W(e, "full") ||
         W(e, "straight") || W(e, "consecutive"))
+      ++e;
+    // "eight trading days", "three business days", "ten working days": still days.
+    if (n != 0 && (W(e, "trading") || W(e, "business") || W(e, "working") || W(e, "calendar")) && X(e + 1) &&
+        X(e + 1)->unit == kDay && X(e + 1)->plural)
       ++e;
     // hyphenated: "five-hour", "30-year", "two-week"
     bool hyphen = false;
@@ -1677,7 +1742,7 @@ class Matcher {
       ++j;
       if (!W(j, "quarter")) return false;
       ++j;
-    } else if (W(j, "quarter") && j > i && W(i, "the")) {
+    } else if (W(j, "quarter") && j > i && W(i, "the") && !(Glued(j + 1, '-') && W(j + 2, "to"))) {
       ++j;
       q = -1;
     } else {
@@ -1747,6 +1812,11 @@ class Matcher {
       the = true;
       ++j;
     }
+    char mod = 0;  // "the early summer", "the late spring"
+    if (the && X(j) && X(j)->mod && X(j + 1) && X(j + 1)->season) {
+      mod = X(j)->mod;
+      ++j;
+    }
     const Lex* s = X(j);
     if (!s || !s->season || s->plural) return false;
     int y = 0;
@@ -1763,7 +1833,7 @@ class Matcher {
       // "fall" and "spring" are verbs and nouns too: need "in the", "this", "during the" …
       if (!the) return false;
       if (!(W(i - 1, "in") || W(i - 1, "during") || W(i - 1, "over") || W(i - 1, "by") || W(i - 1, "until") ||
-            W(i - 1, "into") ||
+            W(i - 1, "into") || (mod && W(i - 1, "of")) ||
             W(i - 1, "since") || W(i - 1, "through")))
         return false;
       if (P(e, '-') || (IsWord(e) && !(X(e) && (X(e)->prep)))) {
@@ -1772,6 +1842,7 @@ class Matcher {
     }
     f->b = i;
     f->e = e;
+    if (mod) f->mod = mod == 'S' ? "START" : mod == 'M' ? "MID" : "END";
     if (y) {
       f->value = Fmt("%04d-", y) + kSeasonCode[s->season];
       return true;
@@ -2180,12 +2251,20 @@ class Matcher {
       return false;
     }
     const Lex* u = X(j);
+    if (off == 0 && !mod && W(i, "that") && W(j, "quarter") && !quarter_mentioned_.empty() && !P(j + 1, '-')) {
+      // "Results for that quarter": the quarter in focus.
+      f->b = i;
+      f->e = j + 1;
+      f->value = quarter_mentioned_;
+      f->anchor = "previous";
+      return true;
+    }
     if (!u || u->plural || !(u->unit == kDay || u->unit == kYear || u->unit == kMonthU || u->unit == kWeek))
       return false;
     const int unit = u->unit;
     if (off == 0 && W(i, "that") && !(W(i - 1, "on") || W(i - 1, "in") || W(i - 1, "by") || W(i - 1, "of") ||
                                        W(i - 1, "until") || W(i - 1, "later") || P(i - 1, ',') ||
-                                       W(i - 1, "during") || W(i - 1, "for") || P(i + 2, '.') || P(i + 2, ',')))
+                                       W(i - 1, "during") || W(i - 1, "for") || P(j + 1, '.') || P(j + 1, ',')))
       return false;
     if (off != 0 && (unit == kDay || unit == kWeek)) return false;  // RelUnit reads these from the last day
     const Date& base = unit == kDay || unit == kWeek ? ref_ : ref_any_;
@@ -2454,7 +2533,8 @@ class Matcher {
   const bool have_dct_;
   Date ref_;
   Date ref_any_;  // last DATE with a calendar reading, any precision
-  std::string last_quarter_;
+  std::string last_quarter_;       // the quarter in focus (see IsFocusQuarter)
+  std::string quarter_mentioned_;  // the quarter last named, whatever its role ("that quarter")
   std::vector<Found> extra_;
 };
 

@@ -178,6 +178,29 @@ const Case kCases[] = {
     {"negative", "2022-02-10", "About 2000 troops crossed the river.", "", "", ""},
     {"negative", "2022-02-10", "The fall of the government surprised many.", "", "", ""},
     {"negative", "2022-02-10", "Secretary Baker spoke on \"This Week\" on ABC.", "", "", ""},
+    // Reporting periods: the quarter in focus is the completed one the report leads with.
+    {"quarter", "1989-11-01", "Third-quarter net rose. After a flat second quarter, charges hit the year-earlier period.",
+     "the year-earlier period", "DATE", "1988-Q3"},
+    {"quarter", "1989-10-26", "Net rose in the third quarter; a loss looms in the fourth quarter, unlike the year-ago period.",
+     "the year-ago period", "DATE", "1988-Q3"},
+    {"quarter", "1989-10-26", "Net rose in the third quarter. Acme lost money in the fiscal second quarter, after a profit a year ago.",
+     "a year ago", "DATE", "1988-Q2"},
+    {"quarter", "1989-10-27", "Sales fell in the second quarter. Results for that quarter included a charge.", "that quarter", "DATE",
+     "1989-Q2"},
+    {"negative", "1989-11-01", "The quarter-to-quarter comparison improved.", "", "", ""},
+    // Vague and qualified durations.
+    {"duration", "1989-10-30", "Eight trading days after the crash, the index recovered.", "Eight trading days", "DURATION", "P8D"},
+    {"duration", "1998-02-19", "He probably died within weeks or months of his capture.", "weeks or months", "DURATION", "PXW"},
+    {"duration", "1989-10-27", "Funds may sell bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"},
+    {"season", "1989-10-26", "Orders rose from the low levels of the early summer.", "the early summer", "DATE", "1989-SU", "START"},
+    // Months without a tense cue lean to the past unless a few months ahead; "would" and a future
+    // deadline look ahead; a fronted month waits for the verb of its clause.
+    {"month", "1989-10-30", "The stock hit a high of $42 in June from $29 in March.", "March", "DATE", "1989-03"},
+    {"month", "1998-02-06", "The index is near its record high set on Aug. 6.", "Aug. 6", "DATE", "1997-08-06"},
+    {"month", "1998-02-13", "It said the third flight would depart each Thursday from August 6.", "August 6", "DATE", "1998-08-06"},
+    {"month", "1998-02-13", "Qantas will almost double its flights to India by August.", "August", "DATE", "1998-08"},
+    {"month", "1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade ruling, a bomb at a clinic in the city killed a guard.",
+     "January", "DATE", "1998-01"},
 };
 
 class TimexCaseTest : public ::testing::TestWithParam<Case> {};
