@@ -1961,6 +1961,14 @@ class Matcher {
         }
       } else if (W(j, "o") && P(j + 1, '\'') && W(j + 2, "clock")) {
         j += 3;
+      } else if (hour >= 1 && hour <= 12 && ((W(j, "in") && W(j + 1, "the") && X(j + 2) && X(j + 2)->daypart &&
+                                              X(j + 2)->daypart <= 3 && !X(j + 2)->plural) ||
+                                             (W(j, "at") && W(j + 1, "night")))) {
+        // "4 in the morning", "8 in the evening", "11 at night"
+        const int part = W(j, "at") ? 4 : X(j + 2)->daypart;
+        am = part == 1;
+        pm = !am && !(part == 4 && hour <= 4);  // "2 at night" is early morning
+        j += W(j, "at") ? 2 : 3;
       } else if (minute == 0 || k.nd > 2) {
         return false;
       } else if (!(W(i - 1, "at") || W(i - 1, "by") || W(i - 1, "around") || W(i - 1, "until"))) {
@@ -2023,11 +2031,55 @@ class Matcher {
     return true;
   }
 
-  // "the next day", "the following day", "the previous day", "the day before", "the same day".
+  // "the next day", "the following day", "the previous day", "the day before", "the same day"; a part
+  // of such a day: "the next morning", "the previous night", "that evening".
   bool RefDay(int i, Found* f) {
+    const int rel_part = (W(i, "the") && (W(i + 1, "next") || W(i + 1, "following") || W(i + 1, "previous")))
+                             ? 2
+                             : W(i, "that") ? 1 : 0;
+    if (rel_part && X(i + rel_part) && X(i + rel_part)->daypart && !X(i + rel_part)->plural &&
+        !(IsWord(i + rel_part + 1) && X(i + rel_part + 1) && X(i + rel_part + 1)->unit)) {
+      const int part = X(i + rel_part)->daypart;
+      const int off = rel_part == 1 ? 0 : W(i + 1, "previous") ? -1 : 1;
+      // "that night" needs a date context before it ("on that night", ", that night", "later that night").
+      if (rel_part == 1 && !(W(i - 1, "on") || W(i - 1, "later") || W(i - 1, "earlier") || W(i - 1, "until") ||
+                             W(i - 1, "by") || W(i - 1, "of") || P(i - 1, ',') || T(i).nl || P(i + 2, '.') ||
+                             P(i + 2, ',')))
+        return false;
+      f->b = i;
+      f->e = i + rel_part + 1;
+      f->type = TimexType::kTime;
+      const Date base = opt_.anchor_to_previous ? ref_ : dct_;
+      if (!base.known() || base.precision != DatePrecision::kDay) {
+        f->value = std::string("XXXX-XX-XXT") + kPartCode[part];
+        return true;
+      }
+      SetDay(f, base.AddDays(off), "previous");
+      f->value += std::string("T") + kPartCode[part];
+      return true;
+    }
     if (!W(i, "the")) return false;
     int off;
     int e;
+    if (W(i + 1, "week") && !W(i + 2, "of") && !P(i + 2, '-') &&
+        (W(i - 1, "for") || W(i - 1, "during") || W(i - 1, "in") || W(i - 1, "over") || W(i - 1, "through") ||
+         (P(i + 2, '\'') && W(i + 3, "s")))) {
+      // "For the week, the index fell", "the week's most active session": the week of the day last
+      // mentioned (the trading day a market report is about), else of the publication date.
+      if (W(i + 2, "before") || W(i + 2, "after") || W(i + 2, "ahead") || W(i + 2, "following") ||
+          W(i + 2, "ended") || W(i + 2, "ending"))
+        return false;
+      f->b = i;
+      f->e = i + 2;
+      const Date base = opt_.anchor_to_previous && ref_.precision == DatePrecision::kDay ? ref_ : dct_;
+      if (!base.known() || base.precision != DatePrecision::kDay) {
+        f->value = "XXXX-WXX";
+        return true;
+      }
+      f->value = IsoWeekString(base);
+      f->anchor = base == dct_ ? "dct" : "previous";
+      return true;
+    }
     if (W(i + 1, "same") && W(i + 2, "day")) {
       off = 0;
       e = i + 3;

@@ -199,6 +199,14 @@ const Case kCases[] = {
     {"month", "1998-02-06", "The index is near its record high set on Aug. 6.", "Aug. 6", "DATE", "1997-08-06"},
     {"month", "1998-02-13", "It said the third flight would depart each Thursday from August 6.", "August 6", "DATE", "1998-08-06"},
     {"month", "1998-02-13", "Qantas will almost double its flights to India by August.", "August", "DATE", "1998-08"},
+    // Parts of a day and weeks read from the day last mentioned; clock hours with a part of the day.
+    {"refday", "2000-02-24", "He appeared in court on Tuesday and again the next morning.", "the next morning", "TIME",
+     "2000-02-23TMO"},
+    {"refday", "2022-02-10", "Police arrived on Feb. 3. Later that night the crowd left.", "that night", "TIME", "2022-02-03TNI"},
+    {"refday", "1989-10-30", "The index fell 1.2% on Friday. For the week, it dropped 3.8%.", "the week", "DATE", "1989-W43"},
+    {"clock", "2000-04-05", "The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2000-04-05T04:00"},
+    {"clock", "2000-04-05", "The rally began at 8 in the evening.", "8 in the evening", "TIME", "2000-04-05T20:00"},
+    {"negative", "2022-02-10", "He was wounded in the week before the election.", "", "", ""},
     {"month", "1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade ruling, a bomb at a clinic in the city killed a guard.",
      "January", "DATE", "1998-01"},
 };
