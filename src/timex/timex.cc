@@ -1582,6 +1582,7 @@ class Matcher {
     const Lex* u = X(e);
     if (!u || !u->unit || u->unit == kWeekend) return false;
     if (T(e).nl && !hyphen) return false;  // a table heading on the next line, not "N years"
+    if (T(e).cap && !T(e).upper && !hyphen && !T(e).nl) return false;  // a title: CBS's "60 Minutes"
     if (!hyphen && !T(e).sp && T(e).kind == kWordTok && IsNum(e - 1)) return false;
     // "a five year low", "a two day rally": a singular unit after a number modifies the next noun.
     if (!hyphen && n > 1 && !u->plural && !(IsWord(e + 1) && !T(e + 1).cap && !X(e + 1))) return false;

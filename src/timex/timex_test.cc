@@ -207,6 +207,7 @@ const Case kCases[] = {
     {"clock", "2000-04-05", "The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2000-04-05T04:00"},
     {"clock", "2000-04-05", "The rally began at 8 in the evening.", "8 in the evening", "TIME", "2000-04-05T20:00"},
     {"negative", "2022-02-10", "He was wounded in the week before the election.", "", "", ""},
+    {"negative", "2000-04-17", "He said so on CBS's \"60 Minutes\" program.", "", "", ""},
     {"month", "1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade ruling, a bomb at a clinic in the city killed a guard.",
      "January", "DATE", "1998-01"},
 };
