@@ -548,12 +548,15 @@ class Matcher {
                                   !(X(r - 1) && X(r - 1)->unit) && !W(r - 1, "shortly") && !W(r - 1, "just"))))
         break;
       if (k.kind == kPunctTok && (k.ch == ';' || k.ch == '"')) break;
-      int c = CueAt(r);
+      int c = CueAt(r, /*before_verb=*/true);
       if (c != 0) return c == 3 ? 0 : c;
     }
     return 0;
   }
-  int CueAt(int i) const {
+  // The tense cue of word i (see Tense for the values). before_verb: the time expression stands before
+  // this verb ("On Friday, the government planned to pay"): it dates the verb itself, so an intention
+  // verb in the past tense is past, not the future its infinitive looks at ("agreed to return Monday").
+  int CueAt(int i, bool before_verb = false) const {
     const Tok& k = t_[i];
     switch (k.cue) {
       case kFuture:
@@ -570,7 +573,7 @@ class Matcher {
             (k.w == "agreed" || k.w == "decided" || k.w == "promised" || k.w == "pledged" || k.w == "vowed" ||
              k.w == "threatened" || k.w == "offered" || k.w == "voted" || k.w == "sought" || k.w == "hoped" ||
              k.w == "wanted" || k.w == "intended" || k.w == "proposed"))
-          return 2;
+          return before_verb ? -1 : 2;
         if (!k.lex && (W(i - 1, "a") || W(i - 1, "an") || W(i - 1, "the") || W(i - 1, "still") ||
                        W(i - 1, "its") || W(i - 1, "their") || W(i - 1, "his") || W(i - 1, "her")))
           return 0;
@@ -581,11 +584,22 @@ class Matcher {
         return -1;
       case kPresent:
         if ((k.w == "is" || k.w == "are") && W(i + 1, "to")) return 1;  // "is to resume", "are to meet"
+        // "is expected to visit", "are scheduled to meet", "is due to", "is set to": ahead.
+        if ((k.w == "is" || k.w == "are" || k.w == "am") && IsWord(i + 1) && T(i + 1).cue == kFutureIfTo &&
+            (W(i + 2, "to") || W(i + 2, "for")))
+          return 1;
         return 3;
       case kFutureIfTo:
         if (W(i - 1, "been") || W(i - 1, "had")) {
           if (W(i + 1, "to") || W(i + 1, "for")) return -1;
         }
+        // "as previously planned", "originally scheduled": the plan is behind.
+        if (W(i - 1, "previously") || W(i - 1, "originally")) return -1;
+        // "the government planned to pay" after a fronted date: a finite past verb (no be before it).
+        if (before_verb && (k.w == "planned" || k.w == "expected" || k.w == "intended") &&
+            !(W(i - 1, "is") || W(i - 1, "are") || W(i - 1, "was") || W(i - 1, "were") || W(i - 1, "be") ||
+              W(i - 1, "being") || W(i - 1, "not")))
+          return -1;
         if (W(i + 1, "to") || W(i + 1, "for")) return 1;
         if (k.w == "expected" || k.w == "planned" || k.w == "scheduled" || k.w == "slated") return 1;
         return (k.w == "set" || k.w == "due" || k.w == "plans" || k.w == "plan" || k.w == "going" ||

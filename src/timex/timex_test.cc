@@ -126,6 +126,10 @@ const Case kCases[] = {
     {"tense", "2022-02-11", "Until Thursday, police had not named a suspect.", "Thursday", "DATE", "2022-02-10"},
     {"tense", "2022-02-10", "Trading is to resume in Paris Tuesday.", "Tuesday", "DATE", "2022-02-15"},
     {"tense", "2022-02-10", "The envoy agreed to return Monday.", "Monday", "DATE", "2022-02-14"},
+    {"tense", "1998-09-30", "On Friday, the Kenyan government planned to pay the families.", "Friday", "DATE", "1998-09-25"},
+    {"tense", "1991-02-25", "Bush let the ground offensive begin as previously planned Saturday night.", "Saturday night",
+     "TIME", "1991-02-23TNI"},
+    {"tense", "2022-02-07", "On Thursday, the minister is expected to visit Kyiv.", "Thursday", "DATE", "2022-02-10"},
     {"tense", "2022-10-26", "It will be paid on an unspecified date in January.", "January", "DATE", "2023-01"},
     // Halves of units.
     {"half", "2022-02-10", "She spent 5 1/2 hours in Nairobi.", "5 1/2 hours", "DURATION", "PT5H30M"},
