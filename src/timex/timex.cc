@@ -157,7 +157,7 @@ const Lexicon& GetLexicon() {
       L[w].tz = true;
     }
     // Tense cues (used only when the document carries no part-of-speech tags for the word).
-    for (const char* w : {"will", "shall", "ll", "wo", "would", "tomorrow", "upcoming"}) L[w].cue = kFuture;
+    for (const char* w : {"will", "shall", "ll", "wo", "would", "tomorrow", "upcoming", "payable"}) L[w].cue = kFuture;
     for (const char* w : {"was", "were", "had", "did", "said", "told", "met", "held", "spoke", "went", "came",
                           "took", "made", "gave", "saw", "found", "left", "began", "became", "won", "lost", "sent",
                           "fell", "rose", "paid", "sold", "bought", "brought", "thought", "got", "led", "ran",
@@ -168,9 +168,14 @@ const Lexicon& GetLexicon() {
                           "tore", "woke", "dealt", "felt", "heard", "built", "lent", "bent", "overtook"}) {
       L[w].cue = kPast;
     }
-    for (const char* w : {"is", "are", "am", "says", "say"}) L[w].cue = kPresent;
+    // Present tense and modals that are not past ("could open in the autumn"): no direction, but the
+    // nearest verb.
+    for (const char* w : {"is", "are", "am", "says", "say", "could", "might", "should", "can", "must"}) {
+      L[w].cue = kPresent;
+    }
     for (const char* w : {"set", "expected", "scheduled", "due", "planned", "plans", "plan", "planning", "going",
-                          "slated", "poised", "intends", "intend", "aims", "hopes", "wants", "ready"}) {
+                          "slated", "poised", "intends", "intend", "aims", "hopes", "wants", "ready", "expects",
+                          "expect"}) {
       L[w].cue = kFutureIfTo;
     }
     return m;
@@ -189,6 +194,7 @@ struct Tok {
   char ch = 0;          // punctuation, normalised: dashes → '-', curly quotes → '\'' or '"'
   bool sp = true;       // whitespace before
   bool nl = false;      // line break before
+  bool para = false;    // blank line (or indented line) before: a new paragraph
   bool cap = false;     // first letter uppercase
   bool upper = false;   // every letter uppercase
   int nd = 0;           // digits in a number token
@@ -220,13 +226,18 @@ void Scan(std::string_view text, std::string_view lower, std::vector<Tok>* toks)
   const Lexicon& lex = GetLexicon();
   const size_t n = text.size();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  bool sp = true, nl = true;
+  bool sp = true, nl = true, para = true;
   size_t i = 0;
   while (i < n) {
     unsigned char c = s[i];
     if (IsSpace(c)) {
       sp = true;
-      if (c == '\n') nl = true;
+      if (c == '\n') {
+        if (nl) para = true;
+        nl = true;
+      } else if (nl && (c == ' ' || c == '\t')) {
+        para = true;  // an indented line starts a paragraph in wire copy
+      }
       ++i;
       continue;
     }
@@ -239,7 +250,8 @@ void Scan(std::string_view text, std::string_view lower, std::vector<Tok>* toks)
     t.start = static_cast<uint32_t>(i);
     t.sp = sp;
     t.nl = nl;
-    sp = nl = false;
+    t.para = para;
+    sp = nl = para = false;
     if (IsAlpha(c)) {
       size_t j = i;
       bool upper = true;
@@ -311,7 +323,11 @@ void NumberSentences(std::vector<Tok>* toks) {
     if (i > 0) {
       const Tok& p = (*toks)[i - 1];
       bool boundary = false;
-      if (t.nl && i > 0) {
+      if (t.nl && (t.para || (p.kind == kPunctTok && (p.ch == '.' || p.ch == '!' || p.ch == '?' ||
+                                                      p.ch == ':' || p.ch == '"')) ||
+                   (p.kind == kWordTok && t.cap && p.upper && p.w.size() > 1))) {
+        // A line break ends a sentence after sentence punctuation, before a new paragraph, or after a
+        // heading in capitals; a line merely wrapped inside a sentence does not.
         boundary = true;
       } else if (p.kind == kPunctTok && (p.ch == '.' || p.ch == '!' || p.ch == '?') && t.sp && t.cap) {
         // "Feb. 8", "Mr. Biden", "U.S. officials": an abbreviation before the dot is no boundary.
@@ -463,32 +479,45 @@ class Matcher {
     if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q') quarter_mentioned_ = f.value;
     // "the first nine months", "the six months ended …": the focus moves from a quarter to the
     // year to date, so a following "a year earlier" is the year before, not the quarter.
-    if (f.type == TimexType::kDuration && (f.value == "P6M" || f.value == "P9M")) last_quarter_.clear();
+    if (f.type == TimexType::kDuration && (f.value == "P6M" || f.value == "P9M")) {
+      last_quarter_.clear();
+      quarter_mentioned_.clear();
+    }
     if (f.date.known() && f.type == TimexType::kDate && f.anchor != "previous") ref_any_ = f.date;
     out->push_back(std::move(f));
   }
 
-  // An earnings report is about a completed period, named first: the first quarter mentioned is the
-  // one in focus (the one "a year earlier" and "the 1989 period" refer to); a later one replaces it
-  // when it is a fiscal quarter (another company's calendar), or when it ended before the publication
-  // date and is more recent ("third-quarter net rose …, after a flat second quarter …, the year-earlier
-  // period": still the third quarter; an outlook for "the fourth quarter" or "the third quarter of
-  // 1990" does not move it either).
+  // An earnings report is about a completed period: the quarter in focus (the one "a year earlier"
+  // and "the 1989 period" refer to) is the first completed quarter named. A later one replaces it
+  // when it is more recent, or when it is plainly the one reported: a fiscal quarter (another
+  // company's calendar) or "the quarter ended Sept. 30". A quarter not yet over at publication is
+  // an outlook ("expects a loss in the fourth quarter") unless the clause reports it in the past
+  // ("reported a decline in fourth-quarter earnings": a fiscal quarter); an older one named later is
+  // a comparison ("third-quarter net rose …, after a flat second quarter …, the year-earlier period":
+  // still the third quarter).
   bool IsFocusQuarter(const Found& f) const {
     const std::string& v = f.value;
-    if (last_quarter_.empty()) return true;
     for (int k = f.b; k < f.e; ++k) {
       if (W(k, "fiscal")) return true;
     }
-    if (v[0] < '0' || v[0] > '9' || v[6] < '1' || v[6] > '4') return false;
+    if ((W(f.e, "ended") || W(f.e, "ending")) && X(f.e + 1) && X(f.e + 1)->month) return true;
+    if (v[0] < '0' || v[0] > '9' || v[6] < '1' || v[6] > '4') return last_quarter_.empty();
     const int q = std::atoi(v.substr(0, 4).c_str()) * 4 + (v[6] - '1');
-    if (have_dct_ && q >= dct_.year * 4 + (dct_.month - 1) / 3) return false;
+    if (have_dct_) {
+      const int now = dct_.year * 4 + (dct_.month - 1) / 3;
+      if (q > now || (q == now && Tense(f.b, f.e) >= 0)) return false;
+    }
+    if (last_quarter_.empty()) return true;
     if (last_quarter_[0] >= '0' && last_quarter_[0] <= '9' && last_quarter_[6] >= '1' && last_quarter_[6] <= '4') {
       const int cur = std::atoi(last_quarter_.substr(0, 4).c_str()) * 4 + (last_quarter_[6] - '1');
       if (q < cur) return false;
     }
     return true;
   }
+
+  // The quarter "a year earlier", "the quarter", "the 1989 period" refer to: the one in focus, else
+  // the one last named (an outlook: "expects first-quarter net to exceed the year-ago quarter's").
+  const std::string& Focus() const { return last_quarter_.empty() ? quarter_mentioned_ : last_quarter_; }
 
   // --- token helpers ---
   const Tok& T(int i) const {
@@ -507,11 +536,24 @@ class Matcher {
   // Returns +2 for a weak future ("would": future seen from a past point), which weekdays read as
   // future and months as neutral, and -2 for a weak past (a reporting verb such as "said": what was
   // said may be about a date still ahead, "said the deal closes in December").
-  int Tense(int b, int e) const {
+  int Tense(int b, int e, bool* from_left = nullptr) const {
+    if (from_left) *from_left = false;
     if (!opt_.use_tense) return -1;
     const int sent = T(b).sent;
+    // The words before a modified expression: "since [mid-]February", "by [the end of] July".
+    int pb = b;
+    if (P(pb - 1, '-') && W(pb - 2, "mid")) {
+      pb -= 2;
+    } else if (X(pb - 1) && X(pb - 1)->mod) {
+      pb -= 1;
+    } else if (W(pb - 1, "of") && W(pb - 3, "the") &&
+               (W(pb - 2, "end") || W(pb - 2, "beginning") || W(pb - 2, "start") || W(pb - 2, "middle"))) {
+      pb -= 3;
+    }
+    if ((P(pb - 1, '/') || P(pb - 1, '-')) && X(pb - 2) && X(pb - 2)->month) pb -= 2;  // "October/December"
+    if (W(pb - 1, "the")) --pb;
     // Markers right before the expression: "as early as Tuesday", "as soon as", "until", "by".
-    if (W(b - 1, "until") || W(b - 1, "till") || (W(b - 1, "on") && W(b - 2, "until"))) {
+    if (W(pb - 1, "until") || W(pb - 1, "till") || (W(pb - 1, "on") && W(pb - 2, "until"))) {
       // "Until Thursday, they had not called": a past perfect after it keeps the date behind.
       for (int r = e; r < n_ && r < e + 8 && t_[r].sent == sent; ++r) {
         if (W(r, "had") || (W(r, "were") && W(r + 1, "not")) || (W(r, "was") && W(r + 1, "not"))) return -1;
@@ -521,21 +563,36 @@ class Matcher {
     if ((W(b - 1, "as") && (W(b - 2, "early") || W(b - 2, "soon")) && W(b - 3, "as")) || W(b - 1, "next") ||
         (W(b - 1, "of") && W(b - 2, "ahead")) || (W(b - 2, "of") && W(b - 3, "ahead") && W(b - 1, "the")))
       return 1;
-    if (W(b - 1, "by") || W(b - 1, "through") || W(b - 1, "effective")) {
+    if (W(pb - 1, "since")) return -1;  // "since mid-February": behind, whatever follows
+    if (W(pb - 1, "by") || W(pb - 1, "through") || W(pb - 1, "effective")) {
       // A deadline: ahead when the clause is future ("will double its flights by August"), else
       // no direction (a past verb before a deadline may still look ahead).
-      for (int l = b - 2; l >= 0 && l >= b - 24 && t_[l].sent == sent; --l) {
+      for (int l = pb - 2; l >= 0 && l >= pb - 24 && t_[l].sent == sent; --l) {
         if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
         const int c = CueAt(l);
         if (c != 0) return c == 1 ? 1 : 0;
       }
       return 0;
     }
-    // The verb governing the expression usually precedes it in the clause; look left first.
+    // Inside a noun phrase ("figures for the October/December quarter", "Figures for February are
+    // expected to show …") the verbs around tell nothing about the date.
+    if ((W(pb - 1, "of") || W(pb - 1, "for")) && !T(pb - 1).cap && IsWord(pb - 2) && T(pb - 2).sent == sent &&
+        T(pb - 2).cue == kNoCue && !X(pb - 2))
+      return 0;
+    // The verb governing the expression usually precedes it in the clause; look left first, up to the
+    // start of the clause the expression sits in ("banks which in December were asked": not "will").
     for (int l = b - 1; l >= 0 && l >= b - 24 && t_[l].sent == sent; --l) {
       if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
+      if (IsWord(l) && (T(l).w == "which" || T(l).w == "who" || T(l).w == "whom" || T(l).w == "whose" ||
+                        T(l).w == "where" || T(l).w == "while" || T(l).w == "because" || T(l).w == "although" ||
+                        T(l).w == "though" || T(l).w == "if" || T(l).w == "but"))
+        break;
       int c = CueAt(l);
-      if (c != 0) return c == 3 ? 0 : c;
+      if (c != 0) {
+        if (from_left) *from_left = true;
+        if (c == -2 && l >= pb - 2) return -1;  // "said Tuesday", "said on June 3": the saying is dated
+        return c == 3 ? 0 : c;
+      }
     }
     // A fronted expression ("In January, a week after …, a bomb killed …") waits longer for its verb.
     const int right = P(e, ',') ? 30 : 10;
@@ -548,11 +605,23 @@ class Matcher {
                                   !(X(r - 1) && X(r - 1)->unit) && !W(r - 1, "shortly") && !W(r - 1, "just"))))
         break;
       if (k.kind == kPunctTok && (k.ch == ';' || k.ch == '"')) break;
+      if (W(r, "and") && P(r - 1, ',')) break;  // ", and are expected to open …": another clause
+      // A future verb after the expression is a weak cue (+2): "In April, elections will be held"
+      // looks ahead, but "February's trade data are due for release" names a month gone.
+      // A reporting verb after the date is dated by it ("On Sept 25, Allied disclosed …"): past.
       int c = CueAt(r, /*before_verb=*/true);
-      if (c != 0) return c == 3 ? 0 : c;
+      if (c != 0) return c == 3 ? 0 : c == 1 ? 2 : c == -2 ? -1 : c;
     }
     return 0;
   }
+  // "to" at i starts an infinitive: a lowercase word follows that is no determiner, number or date word.
+  bool ToVerb(int i) const {
+    if (!IsWord(i + 1) || T(i + 1).cap || X(i + 1)) return false;
+    const std::string_view w = T(i + 1).w;
+    return !(w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" ||
+             w == "our" || w == "my" || w == "your" || w == "these" || w == "those");
+  }
+
   // The tense cue of word i (see Tense for the values). before_verb: the time expression stands before
   // this verb ("On Friday, the government planned to pay"): it dates the verb itself, so an intention
   // verb in the past tense is past, not the future its infinitive looks at ("agreed to return Monday").
@@ -566,6 +635,7 @@ class Matcher {
         return 1;
       case kPast:
         // "be held", "to be signed", "will be paid": a participle after be/to is no past tense.
+        if (W(i - 1, "be") && W(i - 2, "to")) return 2;  // "to be distributed July 12": ahead
         if (W(i - 1, "be") || W(i - 1, "being") || W(i - 1, "to")) return 0;
         // "an unspecified date", "the expanded plan": an -ed word after a determiner is an adjective.
         // "agreed to buy", "vowed to return": an intention, seen ahead of a past moment.
@@ -589,7 +659,9 @@ class Matcher {
             (W(i + 2, "to") || W(i + 2, "for")))
           return 1;
         return 3;
-      case kFutureIfTo:
+      case kFutureIfTo: {
+        // "due to the strike", "its plan to 56 creditors": "to" before no verb is no intention.
+        if (W(i + 1, "to") && !ToVerb(i + 1)) return 0;
         if (W(i - 1, "been") || W(i - 1, "had")) {
           if (W(i + 1, "to") || W(i + 1, "for")) return -1;
         }
@@ -604,21 +676,26 @@ class Matcher {
         if (k.w == "expected" || k.w == "planned" || k.w == "scheduled" || k.w == "slated") return 1;
         return (k.w == "set" || k.w == "due" || k.w == "plans" || k.w == "plan" || k.w == "going" ||
                 k.w == "ready" || k.w == "hopes" || k.w == "wants" || k.w == "aims" || k.w == "intends" ||
-                k.w == "intend" || k.w == "planning" || k.w == "poised" || k.w == "slated")
+                k.w == "intend" || k.w == "planning" || k.w == "poised" || k.w == "slated" || k.w == "expects" ||
+                k.w == "expect")
                    ? 0
                    : -1;
+      }
       default: return 0;
     }
   }
 
   // --- anchoring ---
   // Without a tense cue, how many months ahead of the publication month a bare month still reads as
-  // a coming one (further ahead it is the past one).
-  static constexpr int kNoCueMonthsAhead = 4;
+  // a coming one (further ahead it is the past one). Half a year: the nearer reading. (4 suits general
+  // news slightly better on TBAQ, but Reuters business news names many coming months: delivery
+  // periods, expiries, "books close August 3 to 10".)
+  static constexpr int kNoCueMonthsAhead = 6;
   int InferYear(int month, int day, int tense) const {
     const int cmp = (month * 32 + day) - (dct_.month * 32 + (day ? dct_.day : 0));
-    if (tense == 2) {
-      // "would": a future seen from the past; the nearer reading, up to half a year either way.
+    if (tense == 2 || tense == -2) {
+      // "would": a future seen from the past; "said" further back: what was said may look either way.
+      // The nearer reading, up to half a year either way.
       const int diff = month - dct_.month;
       return diff > 6 ? dct_.year - 1 : diff < -6 ? dct_.year + 1 : dct_.year;
     }
@@ -628,18 +705,22 @@ class Matcher {
     if (tense < 0 && cmp > 0 && (ahead > 62 || !day)) return dct_.year - 1;
     if (tense > 0 && cmp < 0 && (ahead < -62 || !day)) return dct_.year + 1;
     if (tense == 0) {
-      // No cue: news mostly looks back, so the past reading unless the date is a few months ahead
-      // ("payable in January" in a November article is next January; "from $29.75 in March" in an
-      // October article is this March, and "in August" in a February one last August).
+      // No cue: the nearer reading ("payable in January" in a November article is next January,
+      // "in August" in a March article last August).
       const int diff = month - dct_.month;
       if (diff > kNoCueMonthsAhead) return dct_.year - 1;
-      if (diff + 12 <= kNoCueMonthsAhead) return dct_.year + 1;
+      if (diff + 12 < kNoCueMonthsAhead) return dct_.year + 1;
     }
     return dct_.year;
   }
 
+  // The season of the publication date: 1 spring (March-May) … 4 winter (December); 0 for January and
+  // February (the winter that began the year before).
+  int CurrentSeason() const { return dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : dct_.month / 3; }
+
   Date WeekdayDate(int wd, int tense, char rel) const {
     const int dw = dct_.Weekday();
+    if (rel == 'T') return dct_.AddDays(wd - dw);  // "this Friday": the Friday of this (ISO) week
     if (rel == 'L') {
       int back = (dw - wd + 7) % 7;
       return dct_.AddDays(-(back == 0 ? 7 : back));
@@ -1046,10 +1127,12 @@ class Matcher {
     else if (rel == 'T') y = dct_.year;
     else {
       const int raw_tense = Tense(f->b, f->e);
-      const int tense = raw_tense == 2 ? 0 : raw_tense;
+      const int tense = raw_tense == 2 || raw_tense == -2 ? 0 : raw_tense;
       y = dct_.year;
       if (tense < 0 && month > dct_.month + 2) y = dct_.year - 1;
-      else if (tense > 0 && month < dct_.month) y = dct_.year + 1;
+      // …and a future one a month just gone ("is expected to show an increase after a January gain"
+      // in March is this January).
+      else if (tense > 0 && month < dct_.month - 2) y = dct_.year + 1;
       else if (tense == 0) y = InferYear(month, 0, raw_tense);
     }
     f->date = Date::Month(y, month);
@@ -1144,9 +1227,12 @@ class Matcher {
       const int back = (rw - wd + 7) % 7, fwd = (wd - rw + 7) % 7;
       SetDay(f, ref_.AddDays(rel == 'L' ? -(back == 0 ? 7 : back) : (fwd == 0 ? 7 : fwd)), "previous");
     } else {
-      int tense = Tense(i, e);
-      // "Wednesday's ruling" names a known event: "would" around it does not move it ahead.
-      if (tense == 2 && P(e, '\'') && W(e + 1, "s") && !T(e).sp) tense = 0;
+      bool from_left = false;
+      int tense = Tense(i, e, &from_left);
+      // "Wednesday's ruling" names a known event: "would" around it does not move it ahead, nor does a
+      // verb before the noun phrase it sits in ("ready to deal with any response to Monday's attack").
+      const bool possessive = P(e, '\'') && W(e + 1, "s") && !T(e).sp;
+      if (possessive && (tense == 2 || (from_left && tense > 0))) tense = 0;
       SetDay(f, WeekdayDate(wd, tense, rel), "dct");
     }
     if (part) f->value += std::string("T") + kPartCode[part];
@@ -1337,7 +1423,7 @@ class Matcher {
     }
     if (u->season && !u->plural && !the) {
       int y = dct_.year;
-      int cur = dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : (dct_.month + 9) / 3 - 2;  // 1 SP .. 4 WI
+      const int cur = CurrentSeason();
       if (rel == 'L') y = u->season < cur ? dct_.year : dct_.year - 1;
       if (rel == 'N') y = u->season > cur ? dct_.year : dct_.year + 1;
       f->value = have_dct_ ? Fmt("%04d-", y) + kSeasonCode[u->season]
@@ -1467,9 +1553,9 @@ class Matcher {
     }
     const int d = dir * n;
     // "a year earlier" right after a quarter: the same quarter a year before.
-    if (unit == kYear && !last_quarter_.empty() && i > 0 && (T(i).w == "a" || T(i).w == "one")) {
-      int y = std::atoi(last_quarter_.substr(0, 4).c_str());
-      f->value = Fmt("%04d", y + d) + last_quarter_.substr(4);
+    if (unit == kYear && !Focus().empty() && i > 0 && (T(i).w == "a" || T(i).w == "one")) {
+      int y = std::atoi(Focus().substr(0, 4).c_str());
+      f->value = Fmt("%04d", y + d) + Focus().substr(4);
       f->anchor = "previous";
       return true;
     }
@@ -1723,6 +1809,10 @@ class Matcher {
       pre_year = dct_.year + (W(j, "last") ? -1 : W(j, "next") ? 1 : 0);
       j += 4;
       if (!have_dct_) return false;
+    } else if (int y = 0, e = W(j, "fiscal") ? Year(j + 1, &y) : -1;
+               e >= 0 && P(e, '\'') && W(e + 1, "s") && X(e + 2) && X(e + 2)->ordinal > 0) {
+      pre_year = y;  // "fiscal 1987's third quarter"
+      j = e + 2;
     } else if (W(j, "the") || W(j, "its") || W(j, "a")) {
       ++j;
       int y = 0, e = Year(j, &y);  // "the 1988 third quarter"
@@ -1766,6 +1856,12 @@ class Matcher {
     int year = pre_year;
     int e = j;
     if (year) {
+    } else if (W(e, "of") && W(e + 1, "fiscal") && IsNum(e + 2)) {
+      int y = 0, e2 = Year(e + 2, &y);  // "the third quarter of fiscal 1987"
+      if (e2 >= 0) {
+        year = y;
+        e = e2;
+      }
     } else if (W(e, "of") || P(e, ',')) {
       int y = 0, e2 = Year(e + 1, &y);
       if (e2 >= 0) {
@@ -1789,8 +1885,8 @@ class Matcher {
       return true;
     }
     if (q < 0) {
-      if (!last_quarter_.empty()) {
-        f->value = last_quarter_;
+      if (!Focus().empty()) {
+        f->value = Focus();
         f->anchor = "previous";
         return true;
       }
@@ -1813,7 +1909,10 @@ class Matcher {
       }
       year = dct_.year;
       int cq = half ? (dct_.month - 1) / 6 + 1 : (dct_.month - 1) / 3 + 1;
-      if (q > cq && Tense(i, e) < 0) --year;
+      const int tense = Tense(i, e);
+      // A later quarter in a past clause is last year's; with no cue, a quarter two or more ahead of
+      // the current one is last year's too ("profits for the fourth quarter" in January).
+      if (q > cq && (tense < 0 || (tense == 0 && !half && q - cq >= 2))) --year;
     }
     f->value = half ? Fmt("%04d-H%d", year, q) : Fmt("%04d-Q%d", year, q);
     return true;
@@ -1866,11 +1965,14 @@ class Matcher {
       f->value = std::string("XXXX-") + kSeasonCode[s->season];
       return true;
     }
-    int cur = dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : (dct_.month + 9) / 3 - 2;
+    // A past clause flips a season to last year only when it lies two seasons or more ahead ("did not
+    // improve over the summer" in March is this summer): from March to November the season after
+    // the current one still counts as this year's.
+    const int cur = dct_.month == 12 || dct_.month <= 2 ? CurrentSeason() : CurrentSeason() + 1;
     int tense = Tense(i, e);
     int yy = dct_.year;
     if (tense < 0 && s->season > cur) --yy;
-    if (tense > 0 && s->season < cur) ++yy;
+    if (tense > 0 && s->season < CurrentSeason()) ++yy;  // a future clause: a season already over
     f->value = Fmt("%04d-", yy) + kSeasonCode[s->season];
     f->anchor = "dct";
     return true;
@@ -2049,15 +2151,18 @@ class Matcher {
   // "the next day", "the following day", "the previous day", "the day before", "the same day"; a part
   // of such a day: "the next morning", "the previous night", "that evening".
   bool RefDay(int i, Found* f) {
+    // "in the morning" after a day was named: that day's morning.
+    const bool the_part = W(i, "the") && (W(i - 1, "in") || W(i - 1, "during")) && !W(i + 2, "of") &&
+                          !P(i + 2, '-') && !IsNum(i - 2);
     const int rel_part = (W(i, "the") && (W(i + 1, "next") || W(i + 1, "following") || W(i + 1, "previous")))
                              ? 2
-                             : W(i, "that") ? 1 : 0;
+                             : (W(i, "that") || the_part) ? 1 : 0;
     if (rel_part && X(i + rel_part) && X(i + rel_part)->daypart && !X(i + rel_part)->plural &&
         !(IsWord(i + rel_part + 1) && X(i + rel_part + 1) && X(i + rel_part + 1)->unit)) {
       const int part = X(i + rel_part)->daypart;
       const int off = rel_part == 1 ? 0 : W(i + 1, "previous") ? -1 : 1;
       // "that night" needs a date context before it ("on that night", ", that night", "later that night").
-      if (rel_part == 1 && !(W(i - 1, "on") || W(i - 1, "later") || W(i - 1, "earlier") || W(i - 1, "until") ||
+      if (rel_part == 1 && !the_part && !(W(i - 1, "on") || W(i - 1, "later") || W(i - 1, "earlier") || W(i - 1, "until") ||
                              W(i - 1, "by") || W(i - 1, "of") || P(i - 1, ',') || T(i).nl || P(i + 2, '.') ||
                              P(i + 2, ',')))
         return false;
@@ -2269,13 +2374,13 @@ class Matcher {
       return true;
     }
     if (q) {
-      const int y = last_quarter_.empty() ? dct_.year - 1 : std::atoi(last_quarter_.substr(0, 4).c_str()) - 1;
+      const int y = Focus().empty() ? dct_.year - 1 : std::atoi(Focus().substr(0, 4).c_str()) - 1;
       f->value = Fmt("%04d-Q%d", y, q);
       return true;
     }
-    if (!last_quarter_.empty() && (W(e - 1, "quarter") || W(e - 1, "period") || !period)) {
-      int y = std::atoi(last_quarter_.substr(0, 4).c_str());
-      f->value = Fmt("%04d", y - 1) + last_quarter_.substr(4);
+    if (!Focus().empty() && (W(e - 1, "quarter") || W(e - 1, "period") || !period)) {
+      int y = std::atoi(Focus().substr(0, 4).c_str());
+      f->value = Fmt("%04d", y - 1) + Focus().substr(4);
       f->anchor = "previous";
       return true;
     }
@@ -2363,8 +2468,8 @@ class Matcher {
       f->b = i;
       f->e = j + 2;
       f->anchor = "previous";
-      if (!last_quarter_.empty()) {
-        f->value = last_quarter_;
+      if (!Focus().empty()) {
+        f->value = Focus();
       } else if (have_dct_) {
         int q = dct_.year * 4 + (dct_.month - 1) / 3 - 1;
         f->value = Fmt("%04d-Q%d", q / 4, q % 4 + 1);
@@ -2379,8 +2484,8 @@ class Matcher {
     if (e < 0 || !(W(e, "period") || W(e, "quarter"))) return false;
     f->b = i;
     f->e = e + 1;
-    if (!last_quarter_.empty()) {
-      f->value = Fmt("%04d", y) + last_quarter_.substr(4);
+    if (!Focus().empty()) {
+      f->value = Fmt("%04d", y) + Focus().substr(4);
       f->anchor = "previous";
     } else {
       f->date = Date::Year(y);

@@ -185,8 +185,53 @@ const Case kCases[] = {
     // Reporting periods: the quarter in focus is the completed one the report leads with.
     {"quarter", "1989-11-01", "Third-quarter net rose. After a flat second quarter, charges hit the year-earlier period.",
      "the year-earlier period", "DATE", "1988-Q3"},
-    {"quarter", "1989-10-26", "Net rose in the third quarter; a loss looms in the fourth quarter, unlike the year-ago period.",
+    {"quarter", "1989-10-26", "Net rose in the third quarter, and a loss will follow in the fourth quarter; in the year-ago period it lost money.",
      "the year-ago period", "DATE", "1988-Q3"},
+    {"quarter", "1989-11-02", "Ralston reported a decline in fourth-quarter earnings from a year earlier.", "a year earlier", "DATE",
+     "1988-Q4"},
+    {"quarter", "1987-03-11", "Net rose in the third quarter. For the second quarter ended November 30, it earned less than a year before.",
+     "a year before", "DATE", "1985-Q2"},
+    // "this Friday" is the Friday of the publication week; "since" looks back; a month inside a noun
+    // phrase takes no tense from the verb after it.
+    {"weekday", "1987-03-24", "It will announce the offering next Monday instead of this Friday as originally scheduled.",
+     "this Friday", "DATE", "1987-03-27"},
+    {"month", "1987-03-24", "The provinces have suffered a drought since mid-February and it is expected to last.",
+     "mid-February", "DATE", "1987-02", "MID"},
+    {"month", "1987-03-11", "Figures for February, out on Monday, are expected to show a deficit.", "February", "DATE", "1987-02"},
+    {"season", "1987-04-13", "An upturn in demand could be expected by the spring.", "the spring", "DATE", "1987-SP"},
+    {"relative", "2022-10-10", "Prices rose sharply last fall.", "last fall", "DATE", "2021-FA"},
+    {"relative", "1987-06-18", "Unemployment fell from a peak last summer.", "last summer", "DATE", "1986-SU"},
+    {"month", "1987-03-19", "The move may wait until April 14 when February's trade data are due for release.", "February",
+     "DATE", "1987-02"},
+    {"month", "1987-03-31", "The government will review import tariffs by the end of July, he said.", "the end of July", "DATE",
+     "1987-07", "END"},
+    {"quarter", "1998-01-26", "Investors cheered the drop in profits for the fourth quarter.", "the fourth quarter", "DATE",
+     "1997-Q4"},
+    {"quarter", "1987-03-30", "Prospects for the second quarter were favourable.", "the second quarter", "DATE", "1987-Q2"},
+    {"month", "1987-03-17", "The agency will announce figures for the October/December quarter today.", "December", "DATE",
+     "1986-12"},
+    {"month", "1987-03-17", "Half will go to creditor banks which in December were asked to waive interest.", "December",
+     "DATE", "1986-12"},
+    {"month", "1987-03-19", "Its board declared a stock split, payable May 20 to holders of record May 6.", "May 20", "DATE",
+     "1987-05-20"},
+    {"weekday", "1987-10-20", "The U.S. was ready to deal with any response to Monday's attack on an oil rig.", "Monday", "DATE",
+     "1987-10-19"},
+    {"quarter", "1987-03-13", "It restated its earnings for fiscal 1987's third quarter.", "fiscal 1987's third quarter", "DATE",
+     "1987-Q3"},
+    {"season", "1987-03-27", "He hoped the exchange could open in the autumn.", "the autumn", "DATE", "1987-FA"},
+    {"month", "1987-04-24", "The board approved a stock dividend to be distributed July 12 to holders.", "July 12", "DATE",
+     "1987-07-12"},
+    {"month", "1987-03-25", "It said it expects results for the first quarter to end May 31 will improve.", "May 31", "DATE",
+     "1987-05-31"},
+    {"month", "1987-03-25", "The minister said on June 3 that prices would rise.", "June 3", "DATE", "1986-06-03"},
+    {"month", "1987-06-29", "On Sept 25, a day after Allied disclosed its losses, the shares fell.", "Sept 25", "DATE",
+     "1986-09-25"},
+    {"quarter", "1987-06-29", "Orders rose in the third quarter of fiscal 1987, and the backlog doubled from a year ago.",
+     "a year ago", "DATE", "1986-Q3"},
+    {"season", "1987-03-11", "Austerity may follow if the economy did not improve over the summer.", "the summer", "DATE",
+     "1987-SU"},
+    {"quarter", "1987-03-26", "It expects first quarter net to exceed the record it earned for the year-ago quarter.",
+     "the year-ago quarter", "DATE", "1986-Q1"},
     {"quarter", "1989-10-26", "Net rose in the third quarter. Acme lost money in the fiscal second quarter, after a profit a year ago.",
      "a year ago", "DATE", "1988-Q2"},
     {"quarter", "1989-10-27", "Sales fell in the second quarter. Results for that quarter included a charge.", "that quarter", "DATE",
@@ -197,16 +242,21 @@ const Case kCases[] = {
     {"duration", "1998-02-19", "He probably died within weeks or months of his capture.", "weeks or months", "DURATION", "PXW"},
     {"duration", "1989-10-27", "Funds may sell bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"},
     {"season", "1989-10-26", "Orders rose from the low levels of the early summer.", "the early summer", "DATE", "1989-SU", "START"},
-    // Months without a tense cue lean to the past unless a few months ahead; "would" and a future
-    // deadline look ahead; a fronted month waits for the verb of its clause.
-    {"month", "1989-10-30", "The stock hit a high of $42 in June from $29 in March.", "March", "DATE", "1989-03"},
-    {"month", "1998-02-06", "The index is near its record high set on Aug. 6.", "Aug. 6", "DATE", "1997-08-06"},
+    // Months without a tense cue take the nearer reading; "would" and a future deadline look ahead; a
+    // fronted month waits for the verb of its clause.
+    {"month", "1987-03-27", "Books close August 3 to 10.", "August 3", "DATE", "1987-08-03"},
+    {"month", "1987-03-27", "Prices fell sharply from their peak in October.", "October", "DATE", "1986-10"},
+    {"month", "1989-10-30", "The stock rose to a high of $42 in June from $29 in March.", "March", "DATE", "1989-03"},
+    {"weekday", "1987-03-20", "Fed funds were up from Wednesday's 5.97 pct average, and are expected to open higher.",
+     "Wednesday", "DATE", "1987-03-18"},
     {"month", "1998-02-13", "It said the third flight would depart each Thursday from August 6.", "August 6", "DATE", "1998-08-06"},
     {"month", "1998-02-13", "Qantas will almost double its flights to India by August.", "August", "DATE", "1998-08"},
     // Parts of a day and weeks read from the day last mentioned; clock hours with a part of the day.
     {"refday", "2000-02-24", "He appeared in court on Tuesday and again the next morning.", "the next morning", "TIME",
      "2000-02-23TMO"},
     {"refday", "2022-02-10", "Police arrived on Feb. 3. Later that night the crowd left.", "that night", "TIME", "2022-02-03TNI"},
+    {"refday", "1989-10-30", "Hopes were dashed Friday. Dealers placed buy orders in the morning.", "the morning", "TIME",
+     "1989-10-27TMO"},
     {"refday", "1989-10-30", "The index fell 1.2% on Friday. For the week, it dropped 3.8%.", "the week", "DATE", "1989-W43"},
     {"clock", "2000-04-05", "The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2000-04-05T04:00"},
     {"clock", "2000-04-05", "The rally began at 8 in the evening.", "8 in the evening", "TIME", "2000-04-05T20:00"},
@@ -363,6 +413,17 @@ TEST(TimexScanner, OffsetsAreBytesIntoTheText) {
   EXPECT_EQ(xs[1].value, "2022-02-14");
   EXPECT_EQ(xs[2].value, "2022-02-15");
   EXPECT_EQ(text.substr(xs[2].start, xs[2].end - xs[2].start), "15");
+}
+
+// Wire copy wraps lines inside sentences: a wrapped line is no sentence end, so the verb on the line
+// before still gives the tense; a blank or indented line does end one.
+TEST(TimexScanner, WrappedLinesStayInTheirSentence) {
+  const std::string text = "The working group is to meet again on rules\nMonday morning.\n    It met last\nFriday.";
+  const auto xs = TagTimexes(text, D("1987-03-19"));
+  ASSERT_NE(Find(xs, text, "Monday morning"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "Monday morning")->value, "1987-03-23TMO");
+  ASSERT_NE(Find(xs, text, "last\nFriday"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "last\nFriday")->value, "1987-03-13");
 }
 
 TEST(TimexScanner, SurvivesHostileInput) {
