@@ -165,7 +165,9 @@ const Lexicon& GetLexicon() {
                           "chose", "drove", "grew", "hung", "kept", "meant", "shot", "stood", "swore", "taught",
                           "threw", "understood", "withdrew", "wore", "broke", "spoke", "sought", "fought",
                           "forgot", "froze", "hid", "rode", "sang", "sank", "slid", "stole", "stuck", "swept",
-                          "tore", "woke", "dealt", "felt", "heard", "built", "lent", "bent", "overtook"}) {
+                          "tore", "woke", "dealt", "felt", "heard", "built", "lent", "bent", "overtook", "seen",
+                          "taken", "given", "known", "shown", "grown", "done", "written", "begun", "risen", "fallen",
+                          "chosen", "driven", "broken", "spoken", "stolen", "frozen", "beaten", "forgotten"}) {
       L[w].cue = kPast;
     }
     // Present tense and modals that are not past ("could open in the autumn"): no direction, but the
@@ -476,7 +478,10 @@ class Matcher {
     if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q' && f.anchor != "previous" &&
         IsFocusQuarter(f))
       last_quarter_ = f.value;
-    if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q') quarter_mentioned_ = f.value;
+    if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q') {
+      quarter_mentioned_ = f.value;
+      quarter_mentioned_end_ = f.e;
+    }
     // "the first nine months", "the six months ended …": the focus moves from a quarter to the
     // year to date, so a following "a year earlier" is the year before, not the quarter.
     if (f.type == TimexType::kDuration && (f.value == "P6M" || f.value == "P9M")) {
@@ -517,7 +522,26 @@ class Matcher {
 
   // The quarter "a year earlier", "the quarter", "the 1989 period" refer to: the one in focus, else
   // the one last named (an outlook: "expects first-quarter net to exceed the year-ago quarter's").
-  const std::string& Focus() const { return last_quarter_.empty() ? quarter_mentioned_ : last_quarter_; }
+  // "1989-Q3" → 1989 * 4 + 2; -1 for anything else ("XXXX-Q3", "1989-QX").
+  static int QuarterIndex(const std::string& v) {
+    if (v.size() != 7 || v[0] < '0' || v[0] > '9' || v[6] < '1' || v[6] > '4') return -1;
+    return std::atoi(v.substr(0, 4).c_str()) * 4 + (v[6] - '1');
+  }
+  // A later quarter named just before in the same clause wins ("to climb in the second quarter of
+  // 1987 from 3.81 billion a year earlier"); an older one there is a comparison ("rose in the fourth
+  // quarter after zero growth in the third quarter and a fall a year earlier": the fourth).
+  const std::string& Focus() const {
+    if (!quarter_mentioned_.empty() && cur_ >= quarter_mentioned_end_ && cur_ - quarter_mentioned_end_ <= 12 &&
+        T(cur_).sent == T(quarter_mentioned_end_ - 1).sent) {
+      bool clause = true;
+      for (int k = quarter_mentioned_end_; k < cur_; ++k) {
+        if (P(k, ';') || P(k, ',')) clause = false;
+      }
+      if (clause && (last_quarter_.empty() || QuarterIndex(quarter_mentioned_) > QuarterIndex(last_quarter_)))
+        return quarter_mentioned_;
+    }
+    return last_quarter_.empty() ? quarter_mentioned_ : last_quarter_;
+  }
 
   // --- token helpers ---
   const Tok& T(int i) const {
@@ -564,7 +588,9 @@ class Matcher {
         (W(b - 1, "of") && W(b - 2, "ahead")) || (W(b - 2, "of") && W(b - 3, "ahead") && W(b - 1, "the")))
       return 1;
     if (W(pb - 1, "since")) return -1;  // "since mid-February": behind, whatever follows
-    if (W(pb - 1, "by") || W(pb - 1, "through") || W(pb - 1, "effective")) {
+    // A deadline or a target ("rescheduled the meeting to June 18", "August to December shipment").
+    if (W(pb - 1, "by") || W(pb - 1, "through") || W(pb - 1, "effective") ||
+        (W(pb - 1, "to") && !(P(e, '\'') && W(e + 1, "s")))) {
       // A deadline: ahead when the clause is future ("will double its flights by August"), else
       // no direction (a past verb before a deadline may still look ahead).
       for (int l = pb - 2; l >= 0 && l >= pb - 24 && t_[l].sent == sent; --l) {
@@ -579,25 +605,42 @@ class Matcher {
     if ((W(pb - 1, "of") || W(pb - 1, "for")) && !T(pb - 1).cap && IsWord(pb - 2) && T(pb - 2).sent == sent &&
         T(pb - 2).cue == kNoCue && !X(pb - 2))
       return 0;
+    bool weak_past = false;
     // The verb governing the expression usually precedes it in the clause; look left first, up to the
-    // start of the clause the expression sits in ("banks which in December were asked": not "will").
+    // start of the clause the expression sits in. A relative clause takes nothing from outside it
+    // ("banks which in December were asked": not the "will" before); a "when", "if", "because" clause
+    // takes only a future ("is due to elect a director when it reconvenes Friday"), a past verb before
+    // it tells nothing ("appointed Bevan to replace Dundas when he retires in December").
+    bool crossed = false;
     for (int l = b - 1; l >= 0 && l >= b - 24 && t_[l].sent == sent; --l) {
       if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
-      if (IsWord(l) && (T(l).w == "which" || T(l).w == "who" || T(l).w == "whom" || T(l).w == "whose" ||
-                        T(l).w == "where" || T(l).w == "while" || T(l).w == "because" || T(l).w == "although" ||
-                        T(l).w == "though" || T(l).w == "if" || T(l).w == "but"))
-        break;
+      if (IsWord(l) && (T(l).w == "which" || T(l).w == "who" || T(l).w == "whom" || T(l).w == "whose")) break;
+      if (IsWord(l) && (T(l).w == "where" || T(l).w == "when" || T(l).w == "while" || T(l).w == "because" ||
+                        T(l).w == "although" || T(l).w == "though" || T(l).w == "if" || T(l).w == "but")) {
+        crossed = true;
+        continue;
+      }
       int c = CueAt(l);
       if (c != 0) {
+        if (crossed && c != 1 && c != 2) break;
         if (from_left) *from_left = true;
         if (c == -2 && l >= pb - 2) return -1;  // "said Tuesday", "said on June 3": the saying is dated
+        if (c == -2) {
+          weak_past = true;  // what was said: its own verb, after the date, may tell more
+          break;
+        }
         return c == 3 ? 0 : c;
       }
     }
     // A fronted expression ("In January, a week after …, a bomb killed …") waits longer for its verb.
     const int right = P(e, ',') ? 30 : 10;
+    // Fronted: the expression (or its preposition) opens the sentence or follows a comma.
+    auto opens = [&](int k) { return k <= 0 || t_[k - 1].sent != sent || P(k - 1, ',') || P(k - 1, '"'); };
+    const bool fronted = opens(pb) || (IsWord(pb - 1) && X(pb - 1) && X(pb - 1)->prep && opens(pb - 1));
+    bool later_comma = false;  // a comma other than the one that closes a fronted expression
     for (int r = e; r < n_ && r < e + right && t_[r].sent == sent; ++r) {
       const Tok& k = t_[r];
+      if (P(r, ',') && (r > e || !fronted)) later_comma = true;
       // A new clause starts; "a week after the anniversary" is a phrase inside this one, no clause.
       if (k.kind == kWordTok && (k.w == "that" || k.w == "which" || k.w == "who" || k.w == "because" ||
                                  k.w == "but" || k.w == "while" || k.w == "when" || k.w == "if" ||
@@ -608,11 +651,14 @@ class Matcher {
       if (W(r, "and") && P(r - 1, ',')) break;  // ", and are expected to open …": another clause
       // A future verb after the expression is a weak cue (+2): "In April, elections will be held"
       // looks ahead, but "February's trade data are due for release" names a month gone.
-      // A reporting verb after the date is dated by it ("On Sept 25, Allied disclosed …"): past.
+      // A reporting verb after the date is dated by it ("On Sept 25, Allied disclosed …"): past; but
+      // not one closing the sentence after a comma ("… when the commission meets Wednesday, officials
+      // said").
       int c = CueAt(r, /*before_verb=*/true);
-      if (c != 0) return c == 3 ? 0 : c == 1 ? 2 : c == -2 ? -1 : c;
+      if (c == -2 && later_comma) break;
+      if (c != 0) return c == 3 ? (weak_past ? -2 : 0) : c == 1 ? 2 : c == -2 ? -1 : c;
     }
-    return 0;
+    return weak_past ? -2 : 0;
   }
   // "to" at i starts an infinitive: a lowercase word follows that is no determiner, number or date word.
   bool ToVerb(int i) const {
@@ -879,6 +925,7 @@ class Matcher {
   // Patterns. Each returns true and fills f when a time expression starts at token i.
 
   bool MatchAt(int i, Found* f) {
+    cur_ = i;
     Found best;
     bool ok = false;
     auto consider = [&](bool matched, Found& c) {
@@ -1909,10 +1956,12 @@ class Matcher {
       }
       year = dct_.year;
       int cq = half ? (dct_.month - 1) / 6 + 1 : (dct_.month - 1) / 3 + 1;
-      const int tense = Tense(i, e);
+      const int raw = Tense(i, e);
+      const int tense = raw == 2 || raw == -2 ? 0 : raw;  // weak cues: the nearer reading
       // A later quarter in a past clause is last year's; with no cue, a quarter two or more ahead of
-      // the current one is last year's too ("profits for the fourth quarter" in January).
-      if (q > cq && (tense < 0 || (tense == 0 && !half && q - cq >= 2))) --year;
+      // the current one is last year's too ("profits for the fourth quarter" in January), three or
+      // more after "would" ("said it would cut fourth-quarter output" in June: this year's).
+      if (q > cq && (tense < 0 || (tense == 0 && !half && q - cq >= (raw == 2 ? 3 : 2)))) --year;
     }
     f->value = half ? Fmt("%04d-H%d", year, q) : Fmt("%04d-Q%d", year, q);
     return true;
@@ -2707,6 +2756,8 @@ class Matcher {
   Date ref_any_;  // last DATE with a calendar reading, any precision
   std::string last_quarter_;       // the quarter in focus (see IsFocusQuarter)
   std::string quarter_mentioned_;  // the quarter last named, whatever its role ("that quarter")
+  int quarter_mentioned_end_ = 0;  // token after it
+  int cur_ = 0;                    // token where the expression being matched starts
   std::vector<Found> extra_;
 };
 
