@@ -1043,6 +1043,7 @@ class Matcher {
       return;
     }
     int y = InferYear(month, day, Tense(b, e));
+    if (const int split = SplitYearEnding(b)) y = split;
     if (W(b - 1, "last") || W(b - 1, "past")) {
       y = (month * 32 + day) < (dct_.month * 32 + dct_.day) ? dct_.year : dct_.year - 1;
     }
@@ -1163,6 +1164,20 @@ class Matcher {
     return true;
   }
 
+  // "the 1986/87 sugar year ending September 30", "fiscal 1986/87 to August": a month that ends a
+  // split year belongs to its second year. Returns that year, or 0.
+  int SplitYearEnding(int b) const {
+    if (!(W(b - 1, "ending") || W(b - 1, "ended") || W(b - 1, "to") || W(b - 1, "through"))) return 0;
+    for (int k = b - 2; k >= 2 && k >= b - 10 && T(k).sent == T(b).sent; --k) {
+      if (IsNum(k) && T(k).nd == 2 && Glued(k - 1, '/') && IsNum(k - 2) && T(k - 2).nd == 4 && !T(k).sp) {
+        const int first = static_cast<int>(T(k - 2).num);
+        const int second = first / 100 * 100 + static_cast<int>(T(k).num);
+        return second == first + 1 ? second : second + 100 == first + 1 ? second + 100 : 0;
+      }
+    }
+    return 0;
+  }
+
   void MonthOnly(Found* f, int month, char rel) {
     if (!have_dct_) {
       f->value = Fmt("XXXX-%02d", month);
@@ -1172,6 +1187,7 @@ class Matcher {
     if (rel == 'L') y = month < dct_.month ? dct_.year : dct_.year - 1;
     else if (rel == 'N') y = month > dct_.month ? dct_.year : dct_.year + 1;
     else if (rel == 'T') y = dct_.year;
+    else if (const int split = SplitYearEnding(f->b)) y = split;
     else {
       const int raw_tense = Tense(f->b, f->e);
       const int tense = raw_tense == 2 || raw_tense == -2 ? 0 : raw_tense;
@@ -1279,7 +1295,7 @@ class Matcher {
       // "Wednesday's ruling" names a known event: "would" around it does not move it ahead, nor does a
       // verb before the noun phrase it sits in ("ready to deal with any response to Monday's attack").
       const bool possessive = P(e, '\'') && W(e + 1, "s") && !T(e).sp;
-      if (possessive && (tense == 2 || (from_left && tense > 0))) tense = 0;
+      if (possessive && from_left && tense > 0) tense = 0;
       SetDay(f, WeekdayDate(wd, tense, rel), "dct");
     }
     if (part) f->value += std::string("T") + kPartCode[part];
