@@ -1164,10 +1164,10 @@ class Matcher {
     return true;
   }
 
-  // "the 1986/87 sugar year ending September 30", "fiscal 1986/87 to August": a month that ends a
-  // split year belongs to its second year. Returns that year, or 0.
+  // "the 1986/87 sugar year ending September 30", "fiscal 1986/87 ended June 30": a month that ends
+  // a split year belongs to its second year. Returns that year, or 0.
   int SplitYearEnding(int b) const {
-    if (!(W(b - 1, "ending") || W(b - 1, "ended") || W(b - 1, "to") || W(b - 1, "through"))) return 0;
+    if (!(W(b - 1, "ending") || W(b - 1, "ended"))) return 0;
     for (int k = b - 2; k >= 2 && k >= b - 10 && T(k).sent == T(b).sent; --k) {
       if (IsNum(k) && T(k).nd == 2 && Glued(k - 1, '/') && IsNum(k - 2) && T(k - 2).nd == 4 && !T(k).sp) {
         const int first = static_cast<int>(T(k - 2).num);
@@ -1176,6 +1176,26 @@ class Matcher {
       }
     }
     return 0;
+  }
+
+  // A month naming a contract or a delivery period ("June bonds closed at", "for July/August
+  // shipment", "the September contract"): markets trade months still to come. e is the token after
+  // the month; a range ("July/August", "May-June", "May and June") is skipped.
+  bool ContractMonth(int e) const {
+    int k = e;
+    while ((P(k, '/') || P(k, '-') || W(k, "and") || W(k, "or")) && X(k + 1) && X(k + 1)->month) {
+      k += 2;
+      if (Glued(k, '.')) ++k;
+    }
+    if (!IsWord(k) || T(k).cap) return false;
+    // (Plural "shipments" and "deliveries" are usually a month's statistics: "a drop in January
+    // shipments".)
+    static const char* kNouns[] = {"bonds", "bond", "futures", "contract", "contracts", "delivery", "shipment",
+                                   "options", "expiry", "expiration", "loading", "arrival"};
+    for (const char* w : kNouns) {
+      if (T(k).w == w) return true;
+    }
+    return false;
   }
 
   void MonthOnly(Found* f, int month, char rel) {
@@ -1188,6 +1208,7 @@ class Matcher {
     else if (rel == 'N') y = month > dct_.month ? dct_.year : dct_.year + 1;
     else if (rel == 'T') y = dct_.year;
     else if (const int split = SplitYearEnding(f->b)) y = split;
+    else if (ContractMonth(f->e)) y = month >= dct_.month ? dct_.year : dct_.year + 1;
     else {
       const int raw_tense = Tense(f->b, f->e);
       const int tense = raw_tense == 2 || raw_tense == -2 ? 0 : raw_tense;
