@@ -682,6 +682,8 @@ class Matcher {
       case kPast:
         // "be held", "to be signed", "will be paid": a participle after be/to is no past tense.
         if (W(i - 1, "be") && W(i - 2, "to")) return 2;  // "to be distributed July 12": ahead
+        // A passive takes the tense of its auxiliary: "is covered by an agreement that expires June 30".
+        if (W(i - 1, "is") || W(i - 1, "are") || W(i - 1, "am")) return 3;
         if (W(i - 1, "be") || W(i - 1, "being") || W(i - 1, "to")) return 0;
         // "an unspecified date", "the expanded plan": an -ed word after a determiner is an adjective.
         // "agreed to buy", "vowed to return": an intention, seen ahead of a past moment.

@@ -224,6 +224,8 @@ const Case kCases[] = {
     {"month", "1987-06-19", "September bonds climbed from their low after traders sold.", "September", "DATE", "1987-09"},
     {"month", "1987-06-18", "The sugar was sold at 160 dlrs for July/August shipment.", "July", "DATE", "1987-07"},
     {"month", "1987-02-26", "He noted a 6.9 pct drop in January shipments.", "January", "DATE", "1987-01"},
+    {"month", "1987-03-24", "The debt is covered by a standstill agreement that expires June 30.", "June 30", "DATE",
+     "1987-06-30"},
     {"month", "1999-10-12", "Output fell in the 1999/00 season ending May 31.", "May 31", "DATE", "2000-05-31"},
     {"quarter", "1987-03-13", "It restated its earnings for fiscal 1987's third quarter.", "fiscal 1987's third quarter", "DATE",
      "1987-Q3"},
