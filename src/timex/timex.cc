@@ -157,7 +157,7 @@ const Lexicon& GetLexicon() {
       L[w].tz = true;
     }
     // Tense cues (used only when the document carries no part-of-speech tags for the word).
-    for (const char* w : {"will", "shall", "ll", "wo", "would", "tomorrow", "upcoming"}) L[w].cue = kFuture;
+    for (const char* w : {"will", "shall", "ll", "wo", "would", "tomorrow", "upcoming", "payable"}) L[w].cue = kFuture;
     for (const char* w : {"was", "were", "had", "did", "said", "told", "met", "held", "spoke", "went", "came",
                           "took", "made", "gave", "saw", "found", "left", "began", "became", "won", "lost", "sent",
                           "fell", "rose", "paid", "sold", "bought", "brought", "thought", "got", "led", "ran",
@@ -165,12 +165,19 @@ const Lexicon& GetLexicon() {
                           "chose", "drove", "grew", "hung", "kept", "meant", "shot", "stood", "swore", "taught",
                           "threw", "understood", "withdrew", "wore", "broke", "spoke", "sought", "fought",
                           "forgot", "froze", "hid", "rode", "sang", "sank", "slid", "stole", "stuck", "swept",
-                          "tore", "woke", "dealt", "felt", "heard", "built", "lent", "bent", "overtook"}) {
+                          "tore", "woke", "dealt", "felt", "heard", "built", "lent", "bent", "overtook", "seen",
+                          "taken", "given", "known", "shown", "grown", "done", "written", "begun", "risen", "fallen",
+                          "chosen", "driven", "broken", "spoken", "stolen", "frozen", "beaten", "forgotten"}) {
       L[w].cue = kPast;
     }
-    for (const char* w : {"is", "are", "am", "says", "say"}) L[w].cue = kPresent;
+    // Present tense and modals that are not past ("could open in the autumn"): no direction, but the
+    // nearest verb.
+    for (const char* w : {"is", "are", "am", "says", "say", "could", "might", "should", "can", "must"}) {
+      L[w].cue = kPresent;
+    }
     for (const char* w : {"set", "expected", "scheduled", "due", "planned", "plans", "plan", "planning", "going",
-                          "slated", "poised", "intends", "intend", "aims", "hopes", "wants", "ready"}) {
+                          "slated", "poised", "intends", "intend", "aims", "hopes", "wants", "ready", "expects",
+                          "expect"}) {
       L[w].cue = kFutureIfTo;
     }
     return m;
@@ -189,6 +196,7 @@ struct Tok {
   char ch = 0;          // punctuation, normalised: dashes → '-', curly quotes → '\'' or '"'
   bool sp = true;       // whitespace before
   bool nl = false;      // line break before
+  bool para = false;    // blank line (or indented line) before: a new paragraph
   bool cap = false;     // first letter uppercase
   bool upper = false;   // every letter uppercase
   int nd = 0;           // digits in a number token
@@ -220,13 +228,18 @@ void Scan(std::string_view text, std::string_view lower, std::vector<Tok>* toks)
   const Lexicon& lex = GetLexicon();
   const size_t n = text.size();
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  bool sp = true, nl = true;
+  bool sp = true, nl = true, para = true;
   size_t i = 0;
   while (i < n) {
     unsigned char c = s[i];
     if (IsSpace(c)) {
       sp = true;
-      if (c == '\n') nl = true;
+      if (c == '\n') {
+        if (nl) para = true;
+        nl = true;
+      } else if (nl && (c == ' ' || c == '\t')) {
+        para = true;  // an indented line starts a paragraph in wire copy
+      }
       ++i;
       continue;
     }
@@ -239,7 +252,8 @@ void Scan(std::string_view text, std::string_view lower, std::vector<Tok>* toks)
     t.start = static_cast<uint32_t>(i);
     t.sp = sp;
     t.nl = nl;
-    sp = nl = false;
+    t.para = para;
+    sp = nl = para = false;
     if (IsAlpha(c)) {
       size_t j = i;
       bool upper = true;
@@ -311,7 +325,11 @@ void NumberSentences(std::vector<Tok>* toks) {
     if (i > 0) {
       const Tok& p = (*toks)[i - 1];
       bool boundary = false;
-      if (t.nl && i > 0) {
+      if (t.nl && (t.para || (p.kind == kPunctTok && (p.ch == '.' || p.ch == '!' || p.ch == '?' ||
+                                                      p.ch == ':' || p.ch == '"')) ||
+                   (p.kind == kWordTok && t.cap && p.upper && p.w.size() > 1))) {
+        // A line break ends a sentence after sentence punctuation, before a new paragraph, or after a
+        // heading in capitals; a line merely wrapped inside a sentence does not.
         boundary = true;
       } else if (p.kind == kPunctTok && (p.ch == '.' || p.ch == '!' || p.ch == '?') && t.sp && t.cap) {
         // "Feb. 8", "Mr. Biden", "U.S. officials": an abbreviation before the dot is no boundary.
@@ -319,7 +337,8 @@ void NumberSentences(std::vector<Tok>* toks) {
         boundary = !(q && q->kind == kWordTok && !p.sp &&
                      (q->w.size() == 1 || (q->lex && q->lex->abbrev) || q->w == "mr" || q->w == "mrs" ||
                       q->w == "ms" || q->w == "dr" || q->w == "st" || q->w == "gen" || q->w == "sen" ||
-                      q->w == "rep" || q->w == "gov" || q->w == "col" || q->w == "lt" || q->w == "no"));
+                      q->w == "rep" || q->w == "gov" || q->w == "col" || q->w == "lt" || q->w == "no" ||
+                      q->w == "vs"));
       }
       if (boundary) ++sent;
     }
@@ -456,13 +475,72 @@ class Matcher {
         (f.type == TimexType::kDate || f.type == TimexType::kTime)) {
       ref_ = f.date;
     }
-    if (f.value.size() >= 7 && f.value[4] == '-' && f.value[5] == 'Q' && f.anchor != "previous")
+    if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q' && f.anchor != "previous" &&
+        IsFocusQuarter(f))
       last_quarter_ = f.value;
+    if (f.value.size() == 7 && f.value[4] == '-' && f.value[5] == 'Q') {
+      quarter_mentioned_ = f.value;
+      quarter_mentioned_end_ = f.e;
+    }
     // "the first nine months", "the six months ended …": the focus moves from a quarter to the
     // year to date, so a following "a year earlier" is the year before, not the quarter.
-    if (f.type == TimexType::kDuration && (f.value == "P6M" || f.value == "P9M")) last_quarter_.clear();
+    if (f.type == TimexType::kDuration && (f.value == "P6M" || f.value == "P9M")) {
+      last_quarter_.clear();
+      quarter_mentioned_.clear();
+    }
     if (f.date.known() && f.type == TimexType::kDate && f.anchor != "previous") ref_any_ = f.date;
     out->push_back(std::move(f));
+  }
+
+  // An earnings report is about a completed period: the quarter in focus (the one "a year earlier"
+  // and "the 1989 period" refer to) is the first completed quarter named. A later one replaces it
+  // when it is more recent, or when it is plainly the one reported: a fiscal quarter (another
+  // company's calendar) or "the quarter ended Sept. 30". A quarter not yet over at publication is
+  // an outlook ("expects a loss in the fourth quarter") unless the clause reports it in the past
+  // ("reported a decline in fourth-quarter earnings": a fiscal quarter); an older one named later is
+  // a comparison ("third-quarter net rose …, after a flat second quarter …, the year-earlier period":
+  // still the third quarter).
+  bool IsFocusQuarter(const Found& f) const {
+    const std::string& v = f.value;
+    for (int k = f.b; k < f.e; ++k) {
+      if (W(k, "fiscal")) return true;
+    }
+    if ((W(f.e, "ended") || W(f.e, "ending")) && X(f.e + 1) && X(f.e + 1)->month) return true;
+    if (v[0] < '0' || v[0] > '9' || v[6] < '1' || v[6] > '4') return last_quarter_.empty();
+    const int q = std::atoi(v.substr(0, 4).c_str()) * 4 + (v[6] - '1');
+    if (have_dct_) {
+      const int now = dct_.year * 4 + (dct_.month - 1) / 3;
+      if (q > now || (q == now && Tense(f.b, f.e) >= 0)) return false;
+    }
+    if (last_quarter_.empty()) return true;
+    if (last_quarter_[0] >= '0' && last_quarter_[0] <= '9' && last_quarter_[6] >= '1' && last_quarter_[6] <= '4') {
+      const int cur = std::atoi(last_quarter_.substr(0, 4).c_str()) * 4 + (last_quarter_[6] - '1');
+      if (q < cur) return false;
+    }
+    return true;
+  }
+
+  // The quarter "a year earlier", "the quarter", "the 1989 period" refer to: the one in focus, else
+  // the one last named (an outlook: "expects first-quarter net to exceed the year-ago quarter's").
+  // "1989-Q3" → 1989 * 4 + 2; -1 for anything else ("XXXX-Q3", "1989-QX").
+  static int QuarterIndex(const std::string& v) {
+    if (v.size() != 7 || v[0] < '0' || v[0] > '9' || v[6] < '1' || v[6] > '4') return -1;
+    return std::atoi(v.substr(0, 4).c_str()) * 4 + (v[6] - '1');
+  }
+  // A later quarter named just before in the same clause wins ("to climb in the second quarter of
+  // 1987 from 3.81 billion a year earlier"); an older one there is a comparison ("rose in the fourth
+  // quarter after zero growth in the third quarter and a fall a year earlier": the fourth).
+  const std::string& Focus() const {
+    if (!quarter_mentioned_.empty() && cur_ >= quarter_mentioned_end_ && cur_ - quarter_mentioned_end_ <= 12 &&
+        T(cur_).sent == T(quarter_mentioned_end_ - 1).sent) {
+      bool clause = true;
+      for (int k = quarter_mentioned_end_; k < cur_; ++k) {
+        if (P(k, ';') || P(k, ',')) clause = false;
+      }
+      if (clause && (last_quarter_.empty() || QuarterIndex(quarter_mentioned_) > QuarterIndex(last_quarter_)))
+        return quarter_mentioned_;
+    }
+    return last_quarter_.empty() ? quarter_mentioned_ : last_quarter_;
   }
 
   // --- token helpers ---
@@ -480,12 +558,26 @@ class Matcher {
 
   // Tense of the clause around tokens [b, e): +1 future, -1 past, 0 unknown/present.
   // Returns +2 for a weak future ("would": future seen from a past point), which weekdays read as
-  // future and months as neutral.
-  int Tense(int b, int e) const {
+  // future and months as neutral, and -2 for a weak past (a reporting verb such as "said": what was
+  // said may be about a date still ahead, "said the deal closes in December").
+  int Tense(int b, int e, bool* from_left = nullptr) const {
+    if (from_left) *from_left = false;
     if (!opt_.use_tense) return -1;
     const int sent = T(b).sent;
+    // The words before a modified expression: "since [mid-]February", "by [the end of] July".
+    int pb = b;
+    if (P(pb - 1, '-') && W(pb - 2, "mid")) {
+      pb -= 2;
+    } else if (X(pb - 1) && X(pb - 1)->mod) {
+      pb -= 1;
+    } else if (W(pb - 1, "of") && W(pb - 3, "the") &&
+               (W(pb - 2, "end") || W(pb - 2, "beginning") || W(pb - 2, "start") || W(pb - 2, "middle"))) {
+      pb -= 3;
+    }
+    if ((P(pb - 1, '/') || P(pb - 1, '-')) && X(pb - 2) && X(pb - 2)->month) pb -= 2;  // "October/December"
+    if (W(pb - 1, "the")) --pb;
     // Markers right before the expression: "as early as Tuesday", "as soon as", "until", "by".
-    if (W(b - 1, "until") || W(b - 1, "till") || (W(b - 1, "on") && W(b - 2, "until"))) {
+    if (W(pb - 1, "until") || W(pb - 1, "till") || (W(pb - 1, "on") && W(pb - 2, "until"))) {
       // "Until Thursday, they had not called": a past perfect after it keeps the date behind.
       for (int r = e; r < n_ && r < e + 8 && t_[r].sent == sent; ++r) {
         if (W(r, "had") || (W(r, "were") && W(r + 1, "not")) || (W(r, "was") && W(r + 1, "not"))) return -1;
@@ -495,26 +587,91 @@ class Matcher {
     if ((W(b - 1, "as") && (W(b - 2, "early") || W(b - 2, "soon")) && W(b - 3, "as")) || W(b - 1, "next") ||
         (W(b - 1, "of") && W(b - 2, "ahead")) || (W(b - 2, "of") && W(b - 3, "ahead") && W(b - 1, "the")))
       return 1;
-    if (W(b - 1, "by") || W(b - 1, "through") || W(b - 1, "effective")) return 0;
-    // The verb governing the expression usually precedes it in the clause; look left first.
+    if (W(pb - 1, "since")) return -1;  // "since mid-February": behind, whatever follows
+    // A deadline or a target ("rescheduled the meeting to June 18", "August to December shipment").
+    if (W(pb - 1, "by") || W(pb - 1, "through") || W(pb - 1, "effective") ||
+        (W(pb - 1, "to") && !(P(e, '\'') && W(e + 1, "s")))) {
+      // A deadline: ahead when the clause is future ("will double its flights by August"), else
+      // no direction (a past verb before a deadline may still look ahead).
+      for (int l = pb - 2; l >= 0 && l >= pb - 24 && t_[l].sent == sent; --l) {
+        if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
+        const int c = CueAt(l);
+        if (c != 0) return c == 1 ? 1 : 0;
+      }
+      return 0;
+    }
+    // Inside a noun phrase ("figures for the October/December quarter", "Figures for February are
+    // expected to show …") the verbs around tell nothing about the date.
+    if ((W(pb - 1, "of") || W(pb - 1, "for")) && !T(pb - 1).cap && IsWord(pb - 2) && T(pb - 2).sent == sent &&
+        T(pb - 2).cue == kNoCue && !X(pb - 2))
+      return 0;
+    bool weak_past = false;
+    // The verb governing the expression usually precedes it in the clause; look left first, up to the
+    // start of the clause the expression sits in. A relative clause takes nothing from outside it
+    // ("banks which in December were asked": not the "will" before); a "when", "if", "because" clause
+    // takes only a future ("is due to elect a director when it reconvenes Friday"), a past verb before
+    // it tells nothing ("appointed Bevan to replace Dundas when he retires in December").
+    bool crossed = false;
     for (int l = b - 1; l >= 0 && l >= b - 24 && t_[l].sent == sent; --l) {
       if (t_[l].kind == kPunctTok && (t_[l].ch == ';' || t_[l].ch == '"')) break;
+      if (IsWord(l) && (T(l).w == "which" || T(l).w == "who" || T(l).w == "whom" || T(l).w == "whose")) break;
+      if (IsWord(l) && (T(l).w == "where" || T(l).w == "when" || T(l).w == "while" || T(l).w == "because" ||
+                        T(l).w == "although" || T(l).w == "though" || T(l).w == "if" || T(l).w == "but")) {
+        crossed = true;
+        continue;
+      }
       int c = CueAt(l);
-      if (c != 0) return c == 3 ? 0 : c;
+      if (c != 0) {
+        if (crossed && c != 1 && c != 2) break;
+        if (from_left) *from_left = true;
+        if (c == -2 && l >= pb - 2) return -1;  // "said Tuesday", "said on June 3": the saying is dated
+        if (c == -2) {
+          weak_past = true;  // what was said: its own verb, after the date, may tell more
+          break;
+        }
+        return c == 3 ? 0 : c;
+      }
     }
-    for (int r = e; r < n_ && r < e + 10 && t_[r].sent == sent; ++r) {
+    // A fronted expression ("In January, a week after …, a bomb killed …") waits longer for its verb.
+    const int right = P(e, ',') ? 30 : 10;
+    // Fronted: the expression (or its preposition) opens the sentence or follows a comma.
+    auto opens = [&](int k) { return k <= 0 || t_[k - 1].sent != sent || P(k - 1, ',') || P(k - 1, '"'); };
+    const bool fronted = opens(pb) || (IsWord(pb - 1) && X(pb - 1) && X(pb - 1)->prep && opens(pb - 1));
+    bool later_comma = false;  // a comma other than the one that closes a fronted expression
+    for (int r = e; r < n_ && r < e + right && t_[r].sent == sent; ++r) {
       const Tok& k = t_[r];
+      if (P(r, ',') && (r > e || !fronted)) later_comma = true;
+      // A new clause starts; "a week after the anniversary" is a phrase inside this one, no clause.
       if (k.kind == kWordTok && (k.w == "that" || k.w == "which" || k.w == "who" || k.w == "because" ||
-                                 k.w == "but" || k.w == "while" || k.w == "when" || k.w == "after" ||
-                                 k.w == "before" || k.w == "since" || k.w == "if"))
+                                 k.w == "but" || k.w == "while" || k.w == "when" || k.w == "if" ||
+                                 ((k.w == "after" || k.w == "before" || k.w == "since") &&
+                                  !(X(r - 1) && X(r - 1)->unit) && !W(r - 1, "shortly") && !W(r - 1, "just"))))
         break;
       if (k.kind == kPunctTok && (k.ch == ';' || k.ch == '"')) break;
-      int c = CueAt(r);
-      if (c != 0) return c == 3 ? 0 : c;
+      if (W(r, "and") && P(r - 1, ',')) break;  // ", and are expected to open …": another clause
+      // A future verb after the expression is a weak cue (+2): "In April, elections will be held"
+      // looks ahead, but "February's trade data are due for release" names a month gone.
+      // A reporting verb after the date is dated by it ("On Sept 25, Allied disclosed …"): past; but
+      // not one closing the sentence after a comma ("… when the commission meets Wednesday, officials
+      // said").
+      int c = CueAt(r, /*before_verb=*/true);
+      if (c == -2 && later_comma) break;
+      if (c != 0) return c == 3 ? (weak_past ? -2 : 0) : c == 1 ? 2 : c == -2 ? -1 : c;
     }
-    return 0;
+    return weak_past ? -2 : 0;
   }
-  int CueAt(int i) const {
+  // "to" at i starts an infinitive: a lowercase word follows that is no determiner, number or date word.
+  bool ToVerb(int i) const {
+    if (!IsWord(i + 1) || T(i + 1).cap || X(i + 1)) return false;
+    const std::string_view w = T(i + 1).w;
+    return !(w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" ||
+             w == "our" || w == "my" || w == "your" || w == "these" || w == "those");
+  }
+
+  // The tense cue of word i (see Tense for the values). before_verb: the time expression stands before
+  // this verb ("On Friday, the government planned to pay"): it dates the verb itself, so an intention
+  // verb in the past tense is past, not the future its infinitive looks at ("agreed to return Monday").
+  int CueAt(int i, bool before_verb = false) const {
     const Tok& k = t_[i];
     switch (k.cue) {
       case kFuture:
@@ -524,6 +681,9 @@ class Matcher {
         return 1;
       case kPast:
         // "be held", "to be signed", "will be paid": a participle after be/to is no past tense.
+        if (W(i - 1, "be") && W(i - 2, "to")) return 2;  // "to be distributed July 12": ahead
+        // A passive takes the tense of its auxiliary: "is covered by an agreement that expires June 30".
+        if (W(i - 1, "is") || W(i - 1, "are") || W(i - 1, "am")) return 3;
         if (W(i - 1, "be") || W(i - 1, "being") || W(i - 1, "to")) return 0;
         // "an unspecified date", "the expanded plan": an -ed word after a determiner is an adjective.
         // "agreed to buy", "vowed to return": an intention, seen ahead of a past moment.
@@ -531,50 +691,84 @@ class Matcher {
             (k.w == "agreed" || k.w == "decided" || k.w == "promised" || k.w == "pledged" || k.w == "vowed" ||
              k.w == "threatened" || k.w == "offered" || k.w == "voted" || k.w == "sought" || k.w == "hoped" ||
              k.w == "wanted" || k.w == "intended" || k.w == "proposed"))
-          return 2;
+          return before_verb ? -1 : 2;
         if (!k.lex && (W(i - 1, "a") || W(i - 1, "an") || W(i - 1, "the") || W(i - 1, "still") ||
                        W(i - 1, "its") || W(i - 1, "their") || W(i - 1, "his") || W(i - 1, "her")))
           return 0;
+        if (k.w == "said" || k.w == "told" || k.w == "announced" || k.w == "reported" || k.w == "added" ||
+            k.w == "stated" || k.w == "wrote" || k.w == "noted" || k.w == "predicted" || k.w == "warned" ||
+            k.w == "confirmed" || k.w == "disclosed" || k.w == "indicated")
+          return -2;
         return -1;
       case kPresent:
         if ((k.w == "is" || k.w == "are") && W(i + 1, "to")) return 1;  // "is to resume", "are to meet"
+        // "is expected to visit", "are scheduled to meet", "is due to", "is set to": ahead.
+        if ((k.w == "is" || k.w == "are" || k.w == "am") && IsWord(i + 1) && T(i + 1).cue == kFutureIfTo &&
+            (W(i + 2, "to") || W(i + 2, "for")))
+          return 1;
         return 3;
-      case kFutureIfTo:
+      case kFutureIfTo: {
+        // "due to the strike", "its plan to 56 creditors": "to" before no verb is no intention.
+        if (W(i + 1, "to") && !ToVerb(i + 1)) return 0;
         if (W(i - 1, "been") || W(i - 1, "had")) {
           if (W(i + 1, "to") || W(i + 1, "for")) return -1;
         }
+        // "as previously planned", "originally scheduled": the plan is behind.
+        if (W(i - 1, "previously") || W(i - 1, "originally")) return -1;
+        // "the government planned to pay" after a fronted date: a finite past verb (no be before it).
+        if (before_verb && (k.w == "planned" || k.w == "expected" || k.w == "intended") &&
+            !(W(i - 1, "is") || W(i - 1, "are") || W(i - 1, "was") || W(i - 1, "were") || W(i - 1, "be") ||
+              W(i - 1, "being") || W(i - 1, "not")))
+          return -1;
         if (W(i + 1, "to") || W(i + 1, "for")) return 1;
         if (k.w == "expected" || k.w == "planned" || k.w == "scheduled" || k.w == "slated") return 1;
         return (k.w == "set" || k.w == "due" || k.w == "plans" || k.w == "plan" || k.w == "going" ||
                 k.w == "ready" || k.w == "hopes" || k.w == "wants" || k.w == "aims" || k.w == "intends" ||
-                k.w == "intend" || k.w == "planning" || k.w == "poised" || k.w == "slated")
+                k.w == "intend" || k.w == "planning" || k.w == "poised" || k.w == "slated" || k.w == "expects" ||
+                k.w == "expect")
                    ? 0
                    : -1;
+      }
       default: return 0;
     }
   }
 
   // --- anchoring ---
+  // Without a tense cue, how many months ahead of the publication month a bare month still reads as
+  // a coming one (further ahead it is the past one). Half a year: the nearer reading. (4 suits general
+  // news slightly better on TBAQ, but Reuters business news names many coming months: delivery
+  // periods, expiries, "books close August 3 to 10".)
+  static constexpr int kNoCueMonthsAhead = 6;
   int InferYear(int month, int day, int tense) const {
     const int cmp = (month * 32 + day) - (dct_.month * 32 + (day ? dct_.day : 0));
-    if (tense == 2) tense = 0;
+    if (tense == 2 || tense == -2) {
+      // "would": a future seen from the past; "said" further back: what was said may look either way.
+      // The nearer reading, up to half a year either way.
+      const int diff = month - dct_.month;
+      return diff > 6 ? dct_.year - 1 : diff < -6 ? dct_.year + 1 : dct_.year;
+    }
     // A past clause can still name a date a few weeks ahead (a deadline, a scheduled hearing), and a
     // future one a date just gone: flip the year only when the date is over two months away.
     const int ahead = (month - dct_.month) * 31 + (day ? day - dct_.day : 0);
     if (tense < 0 && cmp > 0 && (ahead > 62 || !day)) return dct_.year - 1;
     if (tense > 0 && cmp < 0 && (ahead < -62 || !day)) return dct_.year + 1;
     if (tense == 0) {
-      // No cue: the nearer reading (a month over half a year ahead was last year's, one over half
-      // a year behind is next year's: "payable in January" in a November article).
-      int diff = month - dct_.month;
-      if (diff > 6) return dct_.year - 1;
-      if (diff < -6) return dct_.year + 1;
+      // No cue: the nearer reading ("payable in January" in a November article is next January,
+      // "in August" in a March article last August).
+      const int diff = month - dct_.month;
+      if (diff > kNoCueMonthsAhead) return dct_.year - 1;
+      if (diff + 12 < kNoCueMonthsAhead) return dct_.year + 1;
     }
     return dct_.year;
   }
 
+  // The season of the publication date: 1 spring (March-May) … 4 winter (December); 0 for January and
+  // February (the winter that began the year before).
+  int CurrentSeason() const { return dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : dct_.month / 3; }
+
   Date WeekdayDate(int wd, int tense, char rel) const {
     const int dw = dct_.Weekday();
+    if (rel == 'T') return dct_.AddDays(wd - dw);  // "this Friday": the Friday of this (ISO) week
     if (rel == 'L') {
       int back = (dw - wd + 7) % 7;
       return dct_.AddDays(-(back == 0 ? 7 : back));
@@ -733,6 +927,7 @@ class Matcher {
   // Patterns. Each returns true and fills f when a time expression starts at token i.
 
   bool MatchAt(int i, Found* f) {
+    cur_ = i;
     Found best;
     bool ok = false;
     auto consider = [&](bool matched, Found& c) {
@@ -850,6 +1045,7 @@ class Matcher {
       return;
     }
     int y = InferYear(month, day, Tense(b, e));
+    if (const int split = SplitYearEnding(b)) y = split;
     if (W(b - 1, "last") || W(b - 1, "past")) {
       y = (month * 32 + day) < (dct_.month * 32 + dct_.day) ? dct_.year : dct_.year - 1;
     }
@@ -970,6 +1166,40 @@ class Matcher {
     return true;
   }
 
+  // "the 1986/87 sugar year ending September 30", "fiscal 1986/87 ended June 30": a month that ends
+  // a split year belongs to its second year. Returns that year, or 0.
+  int SplitYearEnding(int b) const {
+    if (!(W(b - 1, "ending") || W(b - 1, "ended"))) return 0;
+    for (int k = b - 2; k >= 2 && k >= b - 10 && T(k).sent == T(b).sent; --k) {
+      if (IsNum(k) && T(k).nd == 2 && Glued(k - 1, '/') && IsNum(k - 2) && T(k - 2).nd == 4 && !T(k).sp) {
+        const int first = static_cast<int>(T(k - 2).num);
+        const int second = first / 100 * 100 + static_cast<int>(T(k).num);
+        return second == first + 1 ? second : second + 100 == first + 1 ? second + 100 : 0;
+      }
+    }
+    return 0;
+  }
+
+  // A month naming a contract or a delivery period ("June bonds closed at", "for July/August
+  // shipment", "the September contract"): markets trade months still to come. e is the token after
+  // the month; a range ("July/August", "May-June", "May and June") is skipped.
+  bool ContractMonth(int e) const {
+    int k = e;
+    while ((P(k, '/') || P(k, '-') || W(k, "and") || W(k, "or")) && X(k + 1) && X(k + 1)->month) {
+      k += 2;
+      if (Glued(k, '.')) ++k;
+    }
+    if (!IsWord(k) || T(k).cap) return false;
+    // (Plural "shipments" and "deliveries" are usually a month's statistics: "a drop in January
+    // shipments".)
+    static const char* kNouns[] = {"bonds", "bond", "futures", "contract", "contracts", "delivery", "shipment",
+                                   "options", "expiry", "expiration", "loading", "arrival"};
+    for (const char* w : kNouns) {
+      if (T(k).w == w) return true;
+    }
+    return false;
+  }
+
   void MonthOnly(Found* f, int month, char rel) {
     if (!have_dct_) {
       f->value = Fmt("XXXX-%02d", month);
@@ -979,12 +1209,16 @@ class Matcher {
     if (rel == 'L') y = month < dct_.month ? dct_.year : dct_.year - 1;
     else if (rel == 'N') y = month > dct_.month ? dct_.year : dct_.year + 1;
     else if (rel == 'T') y = dct_.year;
+    else if (const int split = SplitYearEnding(f->b)) y = split;
+    else if (ContractMonth(f->e)) y = month >= dct_.month ? dct_.year : dct_.year + 1;
     else {
       const int raw_tense = Tense(f->b, f->e);
-      const int tense = raw_tense == 2 ? 0 : raw_tense;
+      const int tense = raw_tense == 2 || raw_tense == -2 ? 0 : raw_tense;
       y = dct_.year;
       if (tense < 0 && month > dct_.month + 2) y = dct_.year - 1;
-      else if (tense > 0 && month < dct_.month) y = dct_.year + 1;
+      // …and a future one a month just gone ("is expected to show an increase after a January gain"
+      // in March is this January).
+      else if (tense > 0 && month < dct_.month - 2) y = dct_.year + 1;
       else if (tense == 0) y = InferYear(month, 0, raw_tense);
     }
     f->date = Date::Month(y, month);
@@ -1079,9 +1313,12 @@ class Matcher {
       const int back = (rw - wd + 7) % 7, fwd = (wd - rw + 7) % 7;
       SetDay(f, ref_.AddDays(rel == 'L' ? -(back == 0 ? 7 : back) : (fwd == 0 ? 7 : fwd)), "previous");
     } else {
-      int tense = Tense(i, e);
-      // "Wednesday's ruling" names a known event: "would" around it does not move it ahead.
-      if (tense == 2 && P(e, '\'') && W(e + 1, "s") && !T(e).sp) tense = 0;
+      bool from_left = false;
+      int tense = Tense(i, e, &from_left);
+      // "Wednesday's ruling" names a known event: "would" around it does not move it ahead, nor does a
+      // verb before the noun phrase it sits in ("ready to deal with any response to Monday's attack").
+      const bool possessive = P(e, '\'') && W(e + 1, "s") && !T(e).sp;
+      if (possessive && from_left && tense > 0) tense = 0;
       SetDay(f, WeekdayDate(wd, tense, rel), "dct");
     }
     if (part) f->value += std::string("T") + kPartCode[part];
@@ -1272,7 +1509,7 @@ class Matcher {
     }
     if (u->season && !u->plural && !the) {
       int y = dct_.year;
-      int cur = dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : (dct_.month + 9) / 3 - 2;  // 1 SP .. 4 WI
+      const int cur = CurrentSeason();
       if (rel == 'L') y = u->season < cur ? dct_.year : dct_.year - 1;
       if (rel == 'N') y = u->season > cur ? dct_.year : dct_.year + 1;
       f->value = have_dct_ ? Fmt("%04d-", y) + kSeasonCode[u->season]
@@ -1402,9 +1639,9 @@ class Matcher {
     }
     const int d = dir * n;
     // "a year earlier" right after a quarter: the same quarter a year before.
-    if (unit == kYear && !last_quarter_.empty() && i > 0 && (T(i).w == "a" || T(i).w == "one")) {
-      int y = std::atoi(last_quarter_.substr(0, 4).c_str());
-      f->value = Fmt("%04d", y + d) + last_quarter_.substr(4);
+    if (unit == kYear && !Focus().empty() && i > 0 && (T(i).w == "a" || T(i).w == "one")) {
+      int y = std::atoi(Focus().substr(0, 4).c_str());
+      f->value = Fmt("%04d", y + d) + Focus().substr(4);
       f->anchor = "previous";
       return true;
     }
@@ -1469,6 +1706,14 @@ class Matcher {
       qualifier = true;
       ++j;
     }
+    if (the && !qualifier && X(j) && X(j)->unit && X(j)->plural && X(j)->unit != kWeekend && W(j + 1, "ahead")) {
+      // "in the weeks ahead", "the months ahead": an unspecified stretch from now on.
+      f->b = i;
+      f->e = j + 2;
+      f->type = TimexType::kDuration;
+      f->value = DurationValue(-1, X(j)->unit);
+      return true;
+    }
     if (the && !qualifier) {
       // "the nine months", "the six months"
       int v = 0;
@@ -1480,10 +1725,12 @@ class Matcher {
     bool article = false;
     if (e >= 0 && (W(j, "a") || W(j, "an")) && n == 1) article = true;
     if (e < 0 && !qualifier && (W(i - 1, "within") || (W(i - 1, "in") && IsWord(i - 2) && T(i - 2).w == "time")) &&
-        X(i) && X(i)->plural && X(i)->unit && X(i)->unit != kWeekend && !IsWord(i + 1)) {
-      // "within weeks", "for the first time in years": an unspecified number of units.
+        X(i) && X(i)->plural && X(i)->unit && X(i)->unit != kWeekend &&
+        (!IsWord(i + 1) || (W(i + 1, "or") && X(i + 2) && X(i + 2)->unit && X(i + 2)->plural))) {
+      // "within weeks", "within weeks or months", "for the first time in years": an unspecified number
+      // of units (the first unit gives the value).
       f->b = i;
-      f->e = i + 1;
+      f->e = W(i + 1, "or") ? i + 3 : i + 1;
       f->type = TimexType::kDuration;
       f->value = DurationValue(-1, X(i)->unit);
       return true;
@@ -1508,6 +1755,10 @@ class Matcher {
     if (W(e, "more") || W(e, "additional") || W(e, "extra") || W(e, "further") || W(e, "full") ||
         W(e, "straight") || W(e, "consecutive"))
       ++e;
+    // "eight trading days", "three business days", "ten working days": still days.
+    if (n != 0 && (W(e, "trading") || W(e, "business") || W(e, "working") || W(e, "calendar")) && X(e + 1) &&
+        X(e + 1)->unit == kDay && X(e + 1)->plural)
+      ++e;
     // hyphenated: "five-hour", "30-year", "two-week"
     bool hyphen = false;
     if (P(e, '-') && !T(e).sp && !T(e + 1).sp && X(e + 1) && X(e + 1)->unit && !X(e + 1)->plural) {
@@ -1517,6 +1768,7 @@ class Matcher {
     const Lex* u = X(e);
     if (!u || !u->unit || u->unit == kWeekend) return false;
     if (T(e).nl && !hyphen) return false;  // a table heading on the next line, not "N years"
+    if (T(e).cap && !T(e).upper && !hyphen && !T(e).nl) return false;  // a title: CBS's "60 Minutes"
     if (!hyphen && !T(e).sp && T(e).kind == kWordTok && IsNum(e - 1)) return false;
     // "a five year low", "a two day rally": a singular unit after a number modifies the next noun.
     if (!hyphen && n > 1 && !u->plural && !(IsWord(e + 1) && !T(e + 1).cap && !X(e + 1))) return false;
@@ -1643,6 +1895,10 @@ class Matcher {
       pre_year = dct_.year + (W(j, "last") ? -1 : W(j, "next") ? 1 : 0);
       j += 4;
       if (!have_dct_) return false;
+    } else if (int y = 0, e = W(j, "fiscal") ? Year(j + 1, &y) : -1;
+               e >= 0 && P(e, '\'') && W(e + 1, "s") && X(e + 2) && X(e + 2)->ordinal > 0) {
+      pre_year = y;  // "fiscal 1987's third quarter"
+      j = e + 2;
     } else if (W(j, "the") || W(j, "its") || W(j, "a")) {
       ++j;
       int y = 0, e = Year(j, &y);  // "the 1988 third quarter"
@@ -1677,7 +1933,7 @@ class Matcher {
       ++j;
       if (!W(j, "quarter")) return false;
       ++j;
-    } else if (W(j, "quarter") && j > i && W(i, "the")) {
+    } else if (W(j, "quarter") && j > i && W(i, "the") && !(Glued(j + 1, '-') && W(j + 2, "to"))) {
       ++j;
       q = -1;
     } else {
@@ -1686,6 +1942,12 @@ class Matcher {
     int year = pre_year;
     int e = j;
     if (year) {
+    } else if (W(e, "of") && W(e + 1, "fiscal") && IsNum(e + 2)) {
+      int y = 0, e2 = Year(e + 2, &y);  // "the third quarter of fiscal 1987"
+      if (e2 >= 0) {
+        year = y;
+        e = e2;
+      }
     } else if (W(e, "of") || P(e, ',')) {
       int y = 0, e2 = Year(e + 1, &y);
       if (e2 >= 0) {
@@ -1709,8 +1971,8 @@ class Matcher {
       return true;
     }
     if (q < 0) {
-      if (!last_quarter_.empty()) {
-        f->value = last_quarter_;
+      if (!Focus().empty()) {
+        f->value = Focus();
         f->anchor = "previous";
         return true;
       }
@@ -1733,7 +1995,12 @@ class Matcher {
       }
       year = dct_.year;
       int cq = half ? (dct_.month - 1) / 6 + 1 : (dct_.month - 1) / 3 + 1;
-      if (q > cq && Tense(i, e) < 0) --year;
+      const int raw = Tense(i, e);
+      const int tense = raw == 2 || raw == -2 ? 0 : raw;  // weak cues: the nearer reading
+      // A later quarter in a past clause is last year's; with no cue, a quarter two or more ahead of
+      // the current one is last year's too ("profits for the fourth quarter" in January), three or
+      // more after "would" ("said it would cut fourth-quarter output" in June: this year's).
+      if (q > cq && (tense < 0 || (tense == 0 && !half && q - cq >= (raw == 2 ? 3 : 2)))) --year;
     }
     f->value = half ? Fmt("%04d-H%d", year, q) : Fmt("%04d-Q%d", year, q);
     return true;
@@ -1745,6 +2012,11 @@ class Matcher {
     bool the = false;
     if (W(j, "the")) {
       the = true;
+      ++j;
+    }
+    char mod = 0;  // "the early summer", "the late spring"
+    if (the && X(j) && X(j)->mod && X(j + 1) && X(j + 1)->season) {
+      mod = X(j)->mod;
       ++j;
     }
     const Lex* s = X(j);
@@ -1763,7 +2035,7 @@ class Matcher {
       // "fall" and "spring" are verbs and nouns too: need "in the", "this", "during the" …
       if (!the) return false;
       if (!(W(i - 1, "in") || W(i - 1, "during") || W(i - 1, "over") || W(i - 1, "by") || W(i - 1, "until") ||
-            W(i - 1, "into") ||
+            W(i - 1, "into") || (mod && W(i - 1, "of")) ||
             W(i - 1, "since") || W(i - 1, "through")))
         return false;
       if (P(e, '-') || (IsWord(e) && !(X(e) && (X(e)->prep)))) {
@@ -1772,6 +2044,7 @@ class Matcher {
     }
     f->b = i;
     f->e = e;
+    if (mod) f->mod = mod == 'S' ? "START" : mod == 'M' ? "MID" : "END";
     if (y) {
       f->value = Fmt("%04d-", y) + kSeasonCode[s->season];
       return true;
@@ -1780,11 +2053,14 @@ class Matcher {
       f->value = std::string("XXXX-") + kSeasonCode[s->season];
       return true;
     }
-    int cur = dct_.month == 12 ? 4 : dct_.month <= 2 ? 0 : (dct_.month + 9) / 3 - 2;
+    // A past clause flips a season to last year only when it lies two seasons or more ahead ("did not
+    // improve over the summer" in March is this summer): from March to November the season after
+    // the current one still counts as this year's.
+    const int cur = dct_.month == 12 || dct_.month <= 2 ? CurrentSeason() : CurrentSeason() + 1;
     int tense = Tense(i, e);
     int yy = dct_.year;
     if (tense < 0 && s->season > cur) --yy;
-    if (tense > 0 && s->season < cur) ++yy;
+    if (tense > 0 && s->season < CurrentSeason()) ++yy;  // a future clause: a season already over
     f->value = Fmt("%04d-", yy) + kSeasonCode[s->season];
     f->anchor = "dct";
     return true;
@@ -1890,6 +2166,14 @@ class Matcher {
         }
       } else if (W(j, "o") && P(j + 1, '\'') && W(j + 2, "clock")) {
         j += 3;
+      } else if (hour >= 1 && hour <= 12 && ((W(j, "in") && W(j + 1, "the") && X(j + 2) && X(j + 2)->daypart &&
+                                              X(j + 2)->daypart <= 3 && !X(j + 2)->plural) ||
+                                             (W(j, "at") && W(j + 1, "night")))) {
+        // "4 in the morning", "8 in the evening", "11 at night"
+        const int part = W(j, "at") ? 4 : X(j + 2)->daypart;
+        am = part == 1;
+        pm = !am && !(part == 4 && hour <= 4);  // "2 at night" is early morning
+        j += W(j, "at") ? 2 : 3;
       } else if (minute == 0 || k.nd > 2) {
         return false;
       } else if (!(W(i - 1, "at") || W(i - 1, "by") || W(i - 1, "around") || W(i - 1, "until"))) {
@@ -1952,11 +2236,58 @@ class Matcher {
     return true;
   }
 
-  // "the next day", "the following day", "the previous day", "the day before", "the same day".
+  // "the next day", "the following day", "the previous day", "the day before", "the same day"; a part
+  // of such a day: "the next morning", "the previous night", "that evening".
   bool RefDay(int i, Found* f) {
+    // "in the morning" after a day was named: that day's morning.
+    const bool the_part = W(i, "the") && (W(i - 1, "in") || W(i - 1, "during")) && !W(i + 2, "of") &&
+                          !P(i + 2, '-') && !IsNum(i - 2);
+    const int rel_part = (W(i, "the") && (W(i + 1, "next") || W(i + 1, "following") || W(i + 1, "previous")))
+                             ? 2
+                             : (W(i, "that") || the_part) ? 1 : 0;
+    if (rel_part && X(i + rel_part) && X(i + rel_part)->daypart && !X(i + rel_part)->plural &&
+        !(IsWord(i + rel_part + 1) && X(i + rel_part + 1) && X(i + rel_part + 1)->unit)) {
+      const int part = X(i + rel_part)->daypart;
+      const int off = rel_part == 1 ? 0 : W(i + 1, "previous") ? -1 : 1;
+      // "that night" needs a date context before it ("on that night", ", that night", "later that night").
+      if (rel_part == 1 && !the_part && !(W(i - 1, "on") || W(i - 1, "later") || W(i - 1, "earlier") || W(i - 1, "until") ||
+                             W(i - 1, "by") || W(i - 1, "of") || P(i - 1, ',') || T(i).nl || P(i + 2, '.') ||
+                             P(i + 2, ',')))
+        return false;
+      f->b = i;
+      f->e = i + rel_part + 1;
+      f->type = TimexType::kTime;
+      const Date base = opt_.anchor_to_previous ? ref_ : dct_;
+      if (!base.known() || base.precision != DatePrecision::kDay) {
+        f->value = std::string("XXXX-XX-XXT") + kPartCode[part];
+        return true;
+      }
+      SetDay(f, base.AddDays(off), "previous");
+      f->value += std::string("T") + kPartCode[part];
+      return true;
+    }
     if (!W(i, "the")) return false;
     int off;
     int e;
+    if (W(i + 1, "week") && !W(i + 2, "of") && !P(i + 2, '-') &&
+        (W(i - 1, "for") || W(i - 1, "during") || W(i - 1, "in") || W(i - 1, "over") || W(i - 1, "through") ||
+         (P(i + 2, '\'') && W(i + 3, "s")))) {
+      // "For the week, the index fell", "the week's most active session": the week of the day last
+      // mentioned (the trading day a market report is about), else of the publication date.
+      if (W(i + 2, "before") || W(i + 2, "after") || W(i + 2, "ahead") || W(i + 2, "following") ||
+          W(i + 2, "ended") || W(i + 2, "ending"))
+        return false;
+      f->b = i;
+      f->e = i + 2;
+      const Date base = opt_.anchor_to_previous && ref_.precision == DatePrecision::kDay ? ref_ : dct_;
+      if (!base.known() || base.precision != DatePrecision::kDay) {
+        f->value = "XXXX-WXX";
+        return true;
+      }
+      f->value = IsoWeekString(base);
+      f->anchor = base == dct_ ? "dct" : "previous";
+      return true;
+    }
     if (W(i + 1, "same") && W(i + 2, "day")) {
       off = 0;
       e = i + 3;
@@ -2131,13 +2462,13 @@ class Matcher {
       return true;
     }
     if (q) {
-      const int y = last_quarter_.empty() ? dct_.year - 1 : std::atoi(last_quarter_.substr(0, 4).c_str()) - 1;
+      const int y = Focus().empty() ? dct_.year - 1 : std::atoi(Focus().substr(0, 4).c_str()) - 1;
       f->value = Fmt("%04d-Q%d", y, q);
       return true;
     }
-    if (!last_quarter_.empty() && (W(e - 1, "quarter") || W(e - 1, "period") || !period)) {
-      int y = std::atoi(last_quarter_.substr(0, 4).c_str());
-      f->value = Fmt("%04d", y - 1) + last_quarter_.substr(4);
+    if (!Focus().empty() && (W(e - 1, "quarter") || W(e - 1, "period") || !period)) {
+      int y = std::atoi(Focus().substr(0, 4).c_str());
+      f->value = Fmt("%04d", y - 1) + Focus().substr(4);
       f->anchor = "previous";
       return true;
     }
@@ -2180,12 +2511,20 @@ class Matcher {
       return false;
     }
     const Lex* u = X(j);
+    if (off == 0 && !mod && W(i, "that") && W(j, "quarter") && !quarter_mentioned_.empty() && !P(j + 1, '-')) {
+      // "Results for that quarter": the quarter in focus.
+      f->b = i;
+      f->e = j + 1;
+      f->value = quarter_mentioned_;
+      f->anchor = "previous";
+      return true;
+    }
     if (!u || u->plural || !(u->unit == kDay || u->unit == kYear || u->unit == kMonthU || u->unit == kWeek))
       return false;
     const int unit = u->unit;
     if (off == 0 && W(i, "that") && !(W(i - 1, "on") || W(i - 1, "in") || W(i - 1, "by") || W(i - 1, "of") ||
                                        W(i - 1, "until") || W(i - 1, "later") || P(i - 1, ',') ||
-                                       W(i - 1, "during") || W(i - 1, "for") || P(i + 2, '.') || P(i + 2, ',')))
+                                       W(i - 1, "during") || W(i - 1, "for") || P(j + 1, '.') || P(j + 1, ',')))
       return false;
     if (off != 0 && (unit == kDay || unit == kWeek)) return false;  // RelUnit reads these from the last day
     const Date& base = unit == kDay || unit == kWeek ? ref_ : ref_any_;
@@ -2217,8 +2556,8 @@ class Matcher {
       f->b = i;
       f->e = j + 2;
       f->anchor = "previous";
-      if (!last_quarter_.empty()) {
-        f->value = last_quarter_;
+      if (!Focus().empty()) {
+        f->value = Focus();
       } else if (have_dct_) {
         int q = dct_.year * 4 + (dct_.month - 1) / 3 - 1;
         f->value = Fmt("%04d-Q%d", q / 4, q % 4 + 1);
@@ -2233,8 +2572,8 @@ class Matcher {
     if (e < 0 || !(W(e, "period") || W(e, "quarter"))) return false;
     f->b = i;
     f->e = e + 1;
-    if (!last_quarter_.empty()) {
-      f->value = Fmt("%04d", y) + last_quarter_.substr(4);
+    if (!Focus().empty()) {
+      f->value = Fmt("%04d", y) + Focus().substr(4);
       f->anchor = "previous";
     } else {
       f->date = Date::Year(y);
@@ -2454,7 +2793,10 @@ class Matcher {
   const bool have_dct_;
   Date ref_;
   Date ref_any_;  // last DATE with a calendar reading, any precision
-  std::string last_quarter_;
+  std::string last_quarter_;       // the quarter in focus (see IsFocusQuarter)
+  std::string quarter_mentioned_;  // the quarter last named, whatever its role ("that quarter")
+  int quarter_mentioned_end_ = 0;  // token after it
+  int cur_ = 0;                    // token where the expression being matched starts
   std::vector<Found> extra_;
 };
 

@@ -126,6 +126,10 @@ const Case kCases[] = {
     {"tense", "2022-02-11", "Until Thursday, police had not named a suspect.", "Thursday", "DATE", "2022-02-10"},
     {"tense", "2022-02-10", "Trading is to resume in Paris Tuesday.", "Tuesday", "DATE", "2022-02-15"},
     {"tense", "2022-02-10", "The envoy agreed to return Monday.", "Monday", "DATE", "2022-02-14"},
+    {"tense", "1998-09-30", "On Friday, the Kenyan government planned to pay the families.", "Friday", "DATE", "1998-09-25"},
+    {"tense", "1991-02-25", "Bush let the ground offensive begin as previously planned Saturday night.", "Saturday night",
+     "TIME", "1991-02-23TNI"},
+    {"tense", "2022-02-07", "On Thursday, the minister is expected to visit Kyiv.", "Thursday", "DATE", "2022-02-10"},
     {"tense", "2022-10-26", "It will be paid on an unspecified date in January.", "January", "DATE", "2023-01"},
     // Halves of units.
     {"half", "2022-02-10", "She spent 5 1/2 hours in Nairobi.", "5 1/2 hours", "DURATION", "PT5H30M"},
@@ -178,6 +182,112 @@ const Case kCases[] = {
     {"negative", "2022-02-10", "About 2000 troops crossed the river.", "", "", ""},
     {"negative", "2022-02-10", "The fall of the government surprised many.", "", "", ""},
     {"negative", "2022-02-10", "Secretary Baker spoke on \"This Week\" on ABC.", "", "", ""},
+    // Reporting periods: the quarter in focus is the completed one the report leads with.
+    {"quarter", "1989-11-01", "Third-quarter net rose. After a flat second quarter, charges hit the year-earlier period.",
+     "the year-earlier period", "DATE", "1988-Q3"},
+    {"quarter", "1989-10-26", "Net rose in the third quarter, and a loss will follow in the fourth quarter; in the year-ago period it lost money.",
+     "the year-ago period", "DATE", "1988-Q3"},
+    {"quarter", "1989-11-02", "Ralston reported a decline in fourth-quarter earnings from a year earlier.", "a year earlier", "DATE",
+     "1988-Q4"},
+    {"quarter", "1987-03-11", "Net rose in the third quarter. For the second quarter ended November 30, it earned less than a year before.",
+     "a year before", "DATE", "1985-Q2"},
+    // "this Friday" is the Friday of the publication week; "since" looks back; a month inside a noun
+    // phrase takes no tense from the verb after it.
+    {"weekday", "1987-03-24", "It will announce the offering next Monday instead of this Friday as originally scheduled.",
+     "this Friday", "DATE", "1987-03-27"},
+    {"month", "1987-03-24", "The provinces have suffered a drought since mid-February and it is expected to last.",
+     "mid-February", "DATE", "1987-02", "MID"},
+    {"month", "1987-03-11", "Figures for February, out on Monday, are expected to show a deficit.", "February", "DATE", "1987-02"},
+    {"season", "1987-04-13", "An upturn in demand could be expected by the spring.", "the spring", "DATE", "1987-SP"},
+    {"relative", "2022-10-10", "Prices rose sharply last fall.", "last fall", "DATE", "2021-FA"},
+    {"relative", "1987-06-18", "Unemployment fell from a peak last summer.", "last summer", "DATE", "1986-SU"},
+    {"month", "1987-03-19", "The move may wait until April 14 when February's trade data are due for release.", "February",
+     "DATE", "1987-02"},
+    {"month", "1987-03-31", "The government will review import tariffs by the end of July, he said.", "the end of July", "DATE",
+     "1987-07", "END"},
+    {"quarter", "1998-01-26", "Investors cheered the drop in profits for the fourth quarter.", "the fourth quarter", "DATE",
+     "1997-Q4"},
+    {"quarter", "1987-03-30", "Prospects for the second quarter were favourable.", "the second quarter", "DATE", "1987-Q2"},
+    {"quarter", "1987-06-29", "OPEC announced that it would cut fourth quarter output.", "fourth quarter", "DATE", "1987-Q4"},
+    {"month", "1987-03-17", "The agency will announce figures for the October/December quarter today.", "December", "DATE",
+     "1986-12"},
+    {"month", "1987-03-17", "Half will go to creditor banks which in December were asked to waive interest.", "December",
+     "DATE", "1986-12"},
+    {"month", "1987-03-19", "Its board declared a stock split, payable May 20 to holders of record May 6.", "May 20", "DATE",
+     "1987-05-20"},
+    {"weekday", "1987-10-20", "The U.S. was ready to deal with any response to Monday's attack on an oil rig.", "Monday", "DATE",
+     "1987-10-19"},
+    {"weekday", "1987-03-31", "Friday's employment statistics in particular will be watched.", "Friday", "DATE", "1987-04-03"},
+    {"month", "1987-03-20", "It kept its estimate for the 1986/87 sugar year ending September 30.", "September 30", "DATE",
+     "1987-09-30"},
+    {"month", "1987-03-12", "The quota was raised to 600,000 bales in 1986/87 ending August.", "August", "DATE", "1987-08"},
+    {"month", "1987-06-19", "September bonds climbed from their low after traders sold.", "September", "DATE", "1987-09"},
+    {"month", "1987-06-18", "The sugar was sold at 160 dlrs for July/August shipment.", "July", "DATE", "1987-07"},
+    {"month", "1987-02-26", "He noted a 6.9 pct drop in January shipments.", "January", "DATE", "1987-01"},
+    {"month", "1987-03-24", "The debt is covered by a standstill agreement that expires June 30.", "June 30", "DATE",
+     "1987-06-30"},
+    {"month", "1999-10-12", "Output fell in the 1999/00 season ending May 31.", "May 31", "DATE", "2000-05-31"},
+    {"quarter", "1987-03-13", "It restated its earnings for fiscal 1987's third quarter.", "fiscal 1987's third quarter", "DATE",
+     "1987-Q3"},
+    {"season", "1987-03-27", "He hoped the exchange could open in the autumn.", "the autumn", "DATE", "1987-FA"},
+    {"month", "1987-04-24", "The board approved a stock dividend to be distributed July 12 to holders.", "July 12", "DATE",
+     "1987-07-12"},
+    {"month", "1987-03-25", "It said it expects results for the first quarter to end May 31 will improve.", "May 31", "DATE",
+     "1987-05-31"},
+    {"month", "1987-03-25", "The minister said on June 3 that prices would rise.", "June 3", "DATE", "1986-06-03"},
+    {"month", "1987-03-26", "The board rescheduled the annual meeting to June 18 from May 7.", "June 18", "DATE", "1987-06-18"},
+    {"month", "1987-06-19", "Tunisia has bought wheat for August to December shipment.", "December", "DATE", "1987-12"},
+    {"weekday", "1987-03-26", "The council is due to elect a director when it reconvenes Friday, producer delegates said.",
+     "Friday", "DATE", "1987-03-27"},
+    {"quarter", "1987-03-18", "Farm product rose 4.3 pct in the fourth quarter of 1986 after 2.6 pct in the third quarter and 2.8 pct a year earlier.",
+     "a year earlier", "DATE", "1985-Q4"},
+    {"month", "1987-06-18", "Bevan will replace Dundas when he retires as chairman in December.", "December", "DATE", "1987-12"},
+    {"month", "1987-03-30", "Buying in March is expected to exceed the record high seen in December.", "December", "DATE",
+     "1986-12"},
+    {"month", "1987-03-18", "The institute said the improvement in the June and September quarters was due to a new tax.",
+     "September", "DATE", "1986-09"},
+    {"quarter", "1987-03-31", "Net rose in the first quarter. The surplus should climb in the second quarter of 1987 from 3.81 billion a year earlier.",
+     "a year earlier", "DATE", "1986-Q2"},
+    {"month", "1987-06-29", "On Sept 25, a day after Allied disclosed its losses, the shares fell.", "Sept 25", "DATE",
+     "1986-09-25"},
+    {"quarter", "1987-06-29", "Orders rose in the third quarter of fiscal 1987, and the backlog doubled from a year ago.",
+     "a year ago", "DATE", "1986-Q3"},
+    {"season", "1987-03-11", "Austerity may follow if the economy did not improve over the summer.", "the summer", "DATE",
+     "1987-SU"},
+    {"quarter", "1987-03-26", "It expects first quarter net to exceed the record it earned for the year-ago quarter.",
+     "the year-ago quarter", "DATE", "1986-Q1"},
+    {"quarter", "1989-10-26", "Net rose in the third quarter. Acme lost money in the fiscal second quarter, after a profit a year ago.",
+     "a year ago", "DATE", "1988-Q2"},
+    {"quarter", "1989-10-27", "Sales fell in the second quarter. Results for that quarter included a charge.", "that quarter", "DATE",
+     "1989-Q2"},
+    {"negative", "1989-11-01", "The quarter-to-quarter comparison improved.", "", "", ""},
+    // Vague and qualified durations.
+    {"duration", "1989-10-30", "Eight trading days after the crash, the index recovered.", "Eight trading days", "DURATION", "P8D"},
+    {"duration", "1998-02-19", "He probably died within weeks or months of his capture.", "weeks or months", "DURATION", "PXW"},
+    {"duration", "1989-10-27", "Funds may sell bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"},
+    {"season", "1989-10-26", "Orders rose from the low levels of the early summer.", "the early summer", "DATE", "1989-SU", "START"},
+    // Months without a tense cue take the nearer reading; "would" and a future deadline look ahead; a
+    // fronted month waits for the verb of its clause.
+    {"month", "1987-03-27", "Books close August 3 to 10.", "August 3", "DATE", "1987-08-03"},
+    {"month", "1987-03-27", "Prices fell sharply from their peak in October.", "October", "DATE", "1986-10"},
+    {"month", "1989-10-30", "The stock rose to a high of $42 in June from $29 in March.", "March", "DATE", "1989-03"},
+    {"weekday", "1987-03-20", "Fed funds were up from Wednesday's 5.97 pct average, and are expected to open higher.",
+     "Wednesday", "DATE", "1987-03-18"},
+    {"month", "1998-02-13", "It said the third flight would depart each Thursday from August 6.", "August 6", "DATE", "1998-08-06"},
+    {"month", "1998-02-13", "Qantas will almost double its flights to India by August.", "August", "DATE", "1998-08"},
+    // Parts of a day and weeks read from the day last mentioned; clock hours with a part of the day.
+    {"refday", "2000-02-24", "He appeared in court on Tuesday and again the next morning.", "the next morning", "TIME",
+     "2000-02-23TMO"},
+    {"refday", "2022-02-10", "Police arrived on Feb. 3. Later that night the crowd left.", "that night", "TIME", "2022-02-03TNI"},
+    {"refday", "1989-10-30", "Hopes were dashed Friday. Dealers placed buy orders in the morning.", "the morning", "TIME",
+     "1989-10-27TMO"},
+    {"refday", "1989-10-30", "The index fell 1.2% on Friday. For the week, it dropped 3.8%.", "the week", "DATE", "1989-W43"},
+    {"clock", "2000-04-05", "The father will leave at 4 in the morning.", "4 in the morning", "TIME", "2000-04-05T04:00"},
+    {"clock", "2000-04-05", "The rally began at 8 in the evening.", "8 in the evening", "TIME", "2000-04-05T20:00"},
+    {"negative", "2022-02-10", "He was wounded in the week before the election.", "", "", ""},
+    {"negative", "2000-04-17", "He said so on CBS's \"60 Minutes\" program.", "", "", ""},
+    {"month", "1998-10-25", "In January, a week after the anniversary of the Roe vs. Wade ruling, a bomb at a clinic in the city killed a guard.",
+     "January", "DATE", "1998-01"},
 };
 
 class TimexCaseTest : public ::testing::TestWithParam<Case> {};
@@ -327,6 +437,17 @@ TEST(TimexScanner, OffsetsAreBytesIntoTheText) {
   EXPECT_EQ(xs[1].value, "2022-02-14");
   EXPECT_EQ(xs[2].value, "2022-02-15");
   EXPECT_EQ(text.substr(xs[2].start, xs[2].end - xs[2].start), "15");
+}
+
+// Wire copy wraps lines inside sentences: a wrapped line is no sentence end, so the verb on the line
+// before still gives the tense; a blank or indented line does end one.
+TEST(TimexScanner, WrappedLinesStayInTheirSentence) {
+  const std::string text = "The working group is to meet again on rules\nMonday morning.\n    It met last\nFriday.";
+  const auto xs = TagTimexes(text, D("1987-03-19"));
+  ASSERT_NE(Find(xs, text, "Monday morning"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "Monday morning")->value, "1987-03-23TMO");
+  ASSERT_NE(Find(xs, text, "last\nFriday"), nullptr) << Dump(xs, text);
+  EXPECT_EQ(Find(xs, text, "last\nFriday")->value, "1987-03-13");
 }
 
 TEST(TimexScanner, SurvivesHostileInput) {
