@@ -687,7 +687,9 @@ class Matcher {
         if (W(i - 1, "be") || W(i - 1, "being") || W(i - 1, "to")) return 0;
         // "an unspecified date", "the expanded plan": an -ed word after a determiner is an adjective.
         // "agreed to buy", "vowed to return": an intention, seen ahead of a past moment.
-        if (W(i + 1, "to") && IsWord(i + 2) && !T(i + 2).cap && !X(i + 2) &&
+        // ("agreed to a ceasefire": "to" before an article or a possessive is a preposition, the agreement past.)
+        if (W(i + 1, "to") && IsWord(i + 2) && !T(i + 2).cap && !X(i + 2) && !W(i + 2, "a") && !W(i + 2, "an") &&
+            !W(i + 2, "the") && !W(i + 2, "its") && !W(i + 2, "their") && !W(i + 2, "his") && !W(i + 2, "her") &&
             (k.w == "agreed" || k.w == "decided" || k.w == "promised" || k.w == "pledged" || k.w == "vowed" ||
              k.w == "threatened" || k.w == "offered" || k.w == "voted" || k.w == "sought" || k.w == "hoped" ||
              k.w == "wanted" || k.w == "intended" || k.w == "proposed"))

@@ -66,6 +66,9 @@ const Case kCases[] = {
     {"weekday", "2022-02-10", "Biden spoke with Macron on Wednesday.", "Wednesday", "DATE", "2022-02-09"},
     {"weekday", "2022-02-07", "On Sunday, a plane carrying troops landed in Poland.", "Sunday", "DATE", "2022-02-06"},
     {"weekday", "2022-02-04", "Macron will meet Putin in Moscow on Monday.", "Monday", "DATE", "2022-02-07"},
+    // "agreed to a truce": "to" before an article is a preposition; the agreement is past.
+    {"weekday", "2023-05-10", "The factions agreed to a truce on Saturday.", "Saturday", "DATE", "2023-05-06"},
+    {"weekday", "2023-05-10", "The factions agreed to meet on Saturday.", "Saturday", "DATE", "2023-05-13"},
     {"weekday", "2022-02-07", "Truss is set to travel to Moscow on Thursday.", "Thursday", "DATE", "2022-02-10"},
     {"weekday", "2022-02-07", "The envoy arrived last Friday.", "last Friday", "DATE", "2022-02-04"},
     {"weekday", "2022-02-04", "The talks resume next Tuesday.", "next Tuesday", "DATE", "2022-02-08"},
