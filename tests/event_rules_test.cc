@@ -431,6 +431,12 @@ TEST(EventRules, RolesAcrossTheSentence) {
       {"Russian forces shelled Kharkiv overnight, killing three civilians.", "ASSAULT", "RUSMIL", "UKRCVL"},
       // a pattern's later word is never a finite verb ("launched … struck" is no "launch strike")
       {"A drone launched from Yemen struck a Saudi facility.", "ASSAULT", "YEM", "SAU"},
+      // victims of a passive, and a part of a place ("in the north of") as the place
+      {"Three children were killed in Russian shelling in the north of Kharkiv on Sunday.", "ASSAULT", "RUS",
+       "UKRCVL"},
+      // quotes and an adjective before the object of a reaction
+      {"Serbia condemned as `` unfounded '' the accusations by Croatia.", "ACCUSE", "SRB", "HRV"},
+      {"Poland presented evidence against Belarus on Monday.", "ACCUSE", "POL", "BLR"},
   };
   for (const Coded& c : cases) {
     auto evs = Annotate(c.text, pub);

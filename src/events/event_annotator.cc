@@ -615,6 +615,10 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
       {"residents", "CVL", "civilians"},      {"civilians", "CVL", "civilians"},
       {"villagers", "CVL", "civilians"},      {"people", "CVL", "civilians"},
       {"passengers", "CVL", "civilians"},     {"worshippers", "CVL", "civilians"},
+      {"children", "CVL", "civilians"},       {"women", "CVL", "civilians"},
+      {"men", "CVL", "civilians"},            {"man", "CVL", "civilians"},
+      {"woman", "CVL", "civilians"},          {"child", "CVL", "civilians"},
+      {"family", "CVL", "civilians"},         {"families", "CVL", "civilians"},
       {"crowds", "CVL", "civilians"},         {"crowd", "CVL", "civilians"},
       {"journalists", "MED", "journalists"},  {"journalist", "MED", "journalists"},
       {"police", "COP", "police"},            {"policemen", "COP", "police"},
@@ -667,7 +671,7 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
       // ("protesters clashed with police": a crowd fights too, and the stage codes it as a riot.)
       const bool crowd_fight = type == "ASSAULT" && OneOf(lem_[m.head], {"clash", "fight", "scuffle", "riot", "battle"});
       if (at < 0 && type != "PROTEST" && !agent && !crowd_fight) return Role();
-      if (at >= 0 && subj == t && type != "PROTEST" && !agent) return Role();
+      if (at >= 0 && subj == t && s_.tokens[t].deprel != "nsubj:pass" && type != "PROTEST" && !agent) return Role();
       // With no country, only unidentified armed men are still an actor.
       if (country.empty() && g.role != "UAF") return Role();
       Role r;
@@ -696,8 +700,10 @@ Role SentenceWorker::DoerOfReferredEvent(const Match& m, const Actor& reactor) c
   // The object: the parse's, else the first noun within three words after the trigger.
   int obj = ParseOk() ? ParseChild(m.head, {"obj"}) : kNone;
   if (obj == kNone) {
-    for (int t = m.e; t < std::min(n_, m.e + 3) && obj == kNone; ++t) {
+    // ("condemned as `` unacceptable '' allegations by Rwanda": quotes and "as X" before the object)
+    for (int t = m.e; t < std::min(n_, m.e + 9) && obj == kNone; ++t) {
       if (s_.tokens[t].upos == "NOUN") obj = t;
+      if (IsClauseBreak(f_[t]) || f_[t] == ",") break;
     }
   }
   if (obj == kNone || mention_at_[obj] != kNone) return Role();
@@ -1348,7 +1354,17 @@ Date SentenceWorker::ContextDate(EventStatus status, int pred, bool undated, std
 std::string SentenceWorker::Location(const Match& m, const std::vector<int>& exclude, std::string* country) const {
   int best = kNone, best_d = 1 << 30;
   for (int k = 0; k < static_cast<int>(ms_.size()); ++k) {
-    if (!(ms_[k].prep == "in" || ms_[k].prep == "at" || ms_[k].prep == "to")) continue;
+    // "in the east of the Gaza Strip", "on the outskirts of Kyiv": a part of a place is in it.
+    bool part_of = false;
+    if (ms_[k].prep == "of") {
+      int t = ms_[k].b - 1;
+      while (t > 0 && f_[t] != "of") --t;
+      part_of = t >= 3 && OneOf(f_[t - 1], {"north", "south", "east", "west", "centre", "center", "outskirts",
+                                            "heart", "suburbs", "edge", "northeast", "northwest", "southeast",
+                                            "southwest", "part", "parts"}) &&
+                IsDeterminer(f_[t - 2]) && OneOf(f_[t - 3], {"in", "on", "at"});
+    }
+    if (!(ms_[k].prep == "in" || ms_[k].prep == "at" || ms_[k].prep == "to" || part_of)) continue;
     if (std::find(exclude.begin(), exclude.end(), k) != exclude.end()) continue;
     if (!ms_[k].am->actor.role.empty() && ms_[k].am->actor.role != "GOV") continue;
     if (ms_[k].am->actor.id.rfind("person:", 0) == 0) continue;
@@ -1887,7 +1903,21 @@ void SentenceWorker::Emit(const Match& m) {
   const CameoCode* code = lex_.Code(cameo);
   std::string mode = e.mode.empty() ? code->mode : e.mode;
   std::string loc_country;
-  std::string location = Location(m, used_mentions, &loc_country);
+  // "killed in Israeli tank shelling in the east of Gaza": the attack named after "in" is this event, so a
+  // place after it is this event's place.
+  Match where = m;
+  if (code->type == "ASSAULT" && !e.noun) {
+    const int in = FindAfter(m.e, 3, "in");
+    if (in != kNone && AttackAfter(in + 1) != kNone) {
+      for (int t = in; t < std::min(n_, in + 8); ++t) {
+        if (std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end()) {
+          where.toks.push_back(t);
+          break;
+        }
+      }
+    }
+  }
+  std::string location = Location(where, used_mentions, &loc_country);
   // "Thousands of protesters marched in Tbilisi", "police in Minsk detained …": a crowd or the police with no
   // country of their own are people of the place where it happened.
   // Gunmen with no place named are still unidentified armed men.
@@ -1946,6 +1976,10 @@ void SentenceWorker::Emit(const Match& m) {
     // The object, else the nouns after the trigger ("fired tear gas at opposition supporters").
     std::vector<int> cands;
     if (ParseOk() && !e.noun && ParseChild(m.head, {"obj"}) != kNone) cands.push_back(ParseChild(m.head, {"obj"}));
+    // ("four children were killed": the passive subject)
+    if (ParseOk() && !e.noun && passive && ParseChild(m.head, {"nsubj:pass"}) != kNone) {
+      cands.push_back(ParseChild(m.head, {"nsubj:pass"}));
+    }
     for (int t = m.e; t < std::min(n_, m.e + 7); ++t) {
       if (IsClauseBreak(f_[t]) || f_[t] == "," || mention_at_[t] != kNone) break;
       if (s_.tokens[t].upos == "NOUN") cands.push_back(t);
