@@ -384,6 +384,21 @@ struct Coded {
   const char* tgt;
 };
 
+// Each snippet yields an event of its type from its source code to its target code.
+template <size_t N>
+void ExpectCoded(const Coded (&cases)[N], Date pub) {
+  for (const Coded& c : cases) {
+    auto evs = Annotate(c.text, pub);
+    bool found = false;
+    for (const auto& e : evs) {
+      found = found || (e.type == c.type && e.source.actor.code == c.src && e.target.actor.code == c.tgt);
+    }
+    std::string got;
+    for (const auto& e : evs) got += e.type + " " + e.source.actor.code + "->" + e.target.actor.code + "; ";
+    EXPECT_TRUE(found) << c.text << "\n  got: " << got;
+  }
+}
+
 // Who did it and to whom, read from the whole sentence: agents of passives and attacks, the owner of a
 // claim, an object's own country, sectors of one country, a show of force on another's ground.
 TEST(EventRules, RolesAcrossTheSentence) {
@@ -438,16 +453,7 @@ TEST(EventRules, RolesAcrossTheSentence) {
       {"Serbia condemned as `` unfounded '' the accusations by Croatia.", "ACCUSE", "SRB", "HRV"},
       {"Poland presented evidence against Belarus on Monday.", "ACCUSE", "POL", "BLR"},
   };
-  for (const Coded& c : cases) {
-    auto evs = Annotate(c.text, pub);
-    bool found = false;
-    for (const auto& e : evs) {
-      found = found || (e.type == c.type && e.source.actor.code == c.src && e.target.actor.code == c.tgt);
-    }
-    std::string got;
-    for (const auto& e : evs) got += e.type + " " + e.source.actor.code + "->" + e.target.actor.code + "; ";
-    EXPECT_TRUE(found) << c.text << "\n  got: " << got;
-  }
+  ExpectCoded(cases, pub);
   // "there were N soldiers killed": the soldiers are the victims, never the attackers
   for (const auto& e : Annotate("There were seven Israeli soldiers killed in Gaza on Monday.", pub)) {
     EXPECT_NE(e.source.actor.country, "ISR") << Show({e});
@@ -490,14 +496,7 @@ TEST(EventRules, UnnamedGroupsBelongToThePlace) {
       {"Alexei Navalny was arrested in Moscow on Sunday.", "COERCE", "RUSCOP", "RUSOPP"},
       {"A court in Tehran sentenced two journalists to prison.", "COERCE", "IRNJUD", "IRNMED"},
   };
-  for (const Coded& c : cases) {
-    auto evs = Annotate(c.text, pub);
-    bool found = false;
-    for (const auto& e : evs) {
-      found = found || (e.type == c.type && e.source.actor.code == c.src && e.target.actor.code == c.tgt);
-    }
-    EXPECT_TRUE(found) << c.text << "\n  got: " << Show(evs);
-  }
+  ExpectCoded(cases, pub);
   for (const auto& e : Annotate("Armenian troops killed four soldiers.", pub)) {
     EXPECT_NE(e.target.actor.code, "ARMMIL") << Show({e});
   }
