@@ -601,5 +601,28 @@ TEST(EventRules, ThreatsAndUltimatums) {
   EXPECT_NE(Find(evs, "THREATEN", "USA", "VEN"), nullptr) << Show(evs);
 }
 
+// Fronted phrases: the one who took part in a meeting named before the comma is named after it; a date in a
+// fronted phrase with an event of its own is that event's; "X and Y both" is no pair anaphor; a
+// participle before a demonym is an adjective; a mediator is neither side.
+TEST(EventRules, FrontedPhrasesAndMediators) {
+  const Date pub = Date::Day(2023, 5, 10);
+  auto evs = Annotate("Following the meeting with Erdogan, Putin flew back to Moscow.", pub);
+  EXPECT_NE(Find(evs, "CONSULT", "RUS", "TUR"), nullptr) << Show(evs);
+  evs = Annotate("Ahead of Blinken's visit to Beijing next week, China released two detained Canadians.", pub);
+  bool release_happened = false, arrest = false;
+  for (const auto& e : evs) {
+    if (e.type == "RETREAT" && e.source.actor.country == "CHN") release_happened = e.status == EventStatus::kHappened;
+    arrest = arrest || e.type == "COERCE";
+  }
+  EXPECT_TRUE(release_happened) << Show(evs);
+  EXPECT_FALSE(arrest) << Show(evs);
+  evs = Annotate("Chile and Peru both backed Bolivia.", pub);
+  EXPECT_NE(Find(evs, "SUPPORT", "CHL", "BOL"), nullptr) << Show(evs);
+  EXPECT_NE(Find(evs, "SUPPORT", "PER", "BOL"), nullptr) << Show(evs);
+  evs = Annotate("Norway brokered a deal between Colombia and Venezuela.", pub);
+  EXPECT_NE(Find(evs, "CONSULT", "NOR", "COL"), nullptr) << Show(evs);
+  EXPECT_NE(Find(evs, "CONSULT", "NOR", "VEN"), nullptr) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

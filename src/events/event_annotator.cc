@@ -328,6 +328,7 @@ void SentenceWorker::Prepare() {
           while (t + 1 < n_ && f_[t] == "," && mention_at_[t + 1] != kNone) t = ms_[mention_at_[t + 1]].e;
           if (t + 1 < n_ && (f_[t] == "and" || (f_[t] == "," && f_[t + 1] == "and"))) {
             int u = f_[t] == "and" ? t + 1 : t + 2;
+            if (u < n_ && f_[u] == "the") ++u;  // "Egypt, Qatar and the United States"
             join = u < n_ && mention_at_[u] != kNone;
           }
         }
@@ -1098,6 +1099,19 @@ std::vector<std::vector<const TimeExpression*>> SentenceWorker::DatesFor(int pre
       }
     }
     if (tx_[k].tok > 0 && OneOf(f_[tx_[k].tok - 1], {"before", "after", "since", "until", "by", "till"})) cost += 8;
+    // "Ahead of Blinken's visit next week, China released …": a date in a fronted phrase that names an
+    // event of its own dates that event.
+    if (tx_[k].tok_end <= pred) {
+      bool comma = false;
+      for (int t = tx_[k].tok_end; t < pred && !comma; ++t) comma = f_[t] == ",";
+      for (int t = tx_[k].tok - 1; comma && t >= 0 && f_[t] != ","; --t) {
+        if (std::find(own.begin(), own.end(), t) == own.end() &&
+            std::find(trigger_heads_.begin(), trigger_heads_.end(), t) != trigger_heads_.end()) {
+          cost += 10;
+          break;
+        }
+      }
+    }
     if (IsWeek(k)) cost += 4;  // a week dates only by its month: a stated day nearby says more
     if (OneOf(f_[tx_[k].tok], {"before", "after", "since", "until", "by", "till"})) cost += 8;
     return cost;
@@ -1503,7 +1517,9 @@ void SentenceWorker::Emit(const Match& m) {
   if (!e.noun && m.b == m.head && m.head > 0 && m.head + 1 < n_ && m.toks.size() == 1 &&
       OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) &&
       (IsDeterminer(f_[m.head - 1]) || s_.tokens[m.head - 1].upos == "NUM" || s_.tokens[m.head - 1].upos == "ADJ") &&
-      (s_.tokens[m.head + 1].upos == "NOUN" || s_.tokens[m.head + 1].upos == "ADJ")) {
+      (s_.tokens[m.head + 1].upos == "NOUN" || s_.tokens[m.head + 1].upos == "ADJ" ||
+       (mention_at_[m.head + 1] != kNone && ms_[mention_at_[m.head + 1]].am->how == "demonym")) &&  // "two detained Canadians"
+      !OneOf(f_[m.head - 1], {"both", "all", "each"})) {  // "X and Y both backed Z" is a verb
     return;
   }
   // "Biden called Trump's action a betrayal": calling someone needs the someone as the object; calling a
@@ -1590,7 +1606,9 @@ void SentenceWorker::Emit(const Match& m) {
     // "In conversation with Macron, the Russian President cited …": a fronted phrase takes the subject
     // that follows its comma.
     const std::string& fronted_type = lex_.Code(e.cameo)->type;
-    if (sources.empty() && !noun_takes_subject && n_ > 0 && IsPrep(f_[0]) &&
+    // ("Following the meeting with Erdogan, Putin flew home": the one who took part is named after the comma.)
+    if (sources.empty() && n_ > 0 &&
+        (IsPrep(f_[0]) || OneOf(f_[0], {"following", "after", "during", "before", "ahead", "since"})) &&
         (m.b <= 3 || (m.b <= 5 && (fronted_type == "CONSULT" || fronted_type == "AGREE")))) {
       int comma = FindAfter(m.e, 10, ",");
       for (int t = m.e; t < std::min(n_, m.e + 10) && comma == kNone; ++t) {
@@ -1736,7 +1754,7 @@ void SentenceWorker::Emit(const Match& m) {
         subject = ContextPerson();
         implicit_source = true;
         own_subject_unknown = subject.empty();
-      } else if (IsPairAnaphor(subj)) {
+      } else if (IsPairAnaphor(subj) && !(subj > 0 && mention_at_[subj - 1] != kNone)) {  // not "X and Y both"
         subject = ContextPair(m.pred);
         implicit_source = true;
         own_subject_unknown = subject.empty();
@@ -1853,7 +1871,7 @@ void SentenceWorker::Emit(const Match& m) {
         int p = FindAfter(m.head + 1, 5 + (m.e - m.head), "between");
         if (p != kNone) {
           auto g = RunAt(p + 1, 2);
-          if (g.size() >= 2 && sources.empty()) {
+          if (g.size() >= 2 && sources.empty() && !e.cameo.starts_with("045")) {  // a mediator is neither side
             sources.push_back(RoleOf(g[0]));
             for (size_t k = 1; k < g.size(); ++k) targets.push_back(RoleOf(g[k]));
           } else {
