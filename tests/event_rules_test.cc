@@ -619,6 +619,8 @@ TEST(EventRules, FrontedPhrasesAndMediators) {
   evs = Annotate("Chile and Peru both backed Bolivia.", pub);
   EXPECT_NE(Find(evs, "SUPPORT", "CHL", "BOL"), nullptr) << Show(evs);
   EXPECT_NE(Find(evs, "SUPPORT", "PER", "BOL"), nullptr) << Show(evs);
+  evs = Annotate("The United States helped to normalize relations between Morocco and Israel.", pub);
+  EXPECT_NE(Find(evs, "SUPPORT", "MAR", "ISR"), nullptr) << Show(evs);
   evs = Annotate("Norway brokered a deal between Colombia and Venezuela.", pub);
   EXPECT_NE(Find(evs, "CONSULT", "NOR", "COL"), nullptr) << Show(evs);
   EXPECT_NE(Find(evs, "CONSULT", "NOR", "VEN"), nullptr) << Show(evs);

@@ -1871,6 +1871,10 @@ void SentenceWorker::Emit(const Match& m) {
         int p = FindAfter(m.head + 1, 5 + (m.e - m.head), "between");
         if (p != kNone) {
           auto g = RunAt(p + 1, 2);
+          // ("to normalize relations between Sudan and Israel": relations are the two sides', whoever helps)
+          bool ties = false;
+          for (int t : m.toks) ties = ties || OneOf(f_[t], {"relations", "ties", "relation"});
+          if (ties && g.size() >= 2) sources.clear();
           if (g.size() >= 2 && sources.empty() && !e.cameo.starts_with("045")) {  // a mediator is neither side
             sources.push_back(RoleOf(g[0]));
             for (size_t k = 1; k < g.size(); ++k) targets.push_back(RoleOf(g[k]));
