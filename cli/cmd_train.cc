@@ -87,6 +87,7 @@ const bool kParser = RegisterCommand(
 
 struct NerTrainArgs {
   std::string train, dev, tagger = "data/models/tagger.dlm", gazetteer, out = "data/models/ner.dlm";
+  std::string clusters, wordnet;  // word clusters file, WordNet directory ("" for none)
   std::string jackknife_ud;  // UD treebank with the same training sentences: take jackknifed tags from it
   int jackknife = 5;
   NerTrainOptions options;
@@ -141,6 +142,19 @@ Status RunTrainNer(const NerTrainArgs& a) {
     gazetteer = std::make_unique<Gazetteer>(std::move(g));
     options.gazetteer_name = a.gazetteer;
   }
+  std::unique_ptr<WordClusters> clusters;
+  if (!a.clusters.empty()) {
+    ASSIGN_OR_RETURN(auto c, WordClusters::Load(a.clusters));
+    clusters = std::make_unique<WordClusters>(std::move(c));
+    options.clusters = clusters.get();
+    options.clusters_name = a.clusters;
+  }
+  std::unique_ptr<WordNetNounClasses> wordnet;
+  if (!a.wordnet.empty()) {
+    ASSIGN_OR_RETURN(auto w, ReadWordNetNounClasses(a.wordnet));
+    wordnet = std::make_unique<WordNetNounClasses>(std::move(w));
+    options.wordnet = wordnet.get();
+  }
   ASSIGN_OR_RETURN(auto model, TrainNer(train.doc, dev ? &dev->doc : nullptr, gazetteer.get(), options, &std::cerr));
   RETURN_IF_ERROR(WriteModelFile(a.out, model.manifest, model.Payload()));
   std::cerr << "wrote " << a.out << " (dev F1 " << model.manifest.Get("dev_f1") << ", "
@@ -158,6 +172,10 @@ const bool kNer = RegisterCommand(
       app->add_option("--jackknife-ud", a->jackknife_ud,
                       "UD CoNLL-U of the same training sentences: use jackknifed tags from it");
       app->add_option("--gazetteer", a->gazetteer, "gazetteer TSV (phrase<TAB>TYPE); recorded in the model");
+      app->add_option("--clusters", a->clusters,
+                      "word clusters file (`dateline train clusters`); stored in the model");
+      app->add_option("--wordnet", a->wordnet,
+                      "WordNet database directory (/usr/share/wordnet): noun classes");
       app->add_option("-o,--output", a->out, "model file to write");
       app->add_option("--epochs", a->options.epochs, "training epochs");
       app->add_option("--seed", a->options.seed, "shuffling seed");

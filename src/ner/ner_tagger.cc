@@ -1,6 +1,7 @@
 #include "ner/ner_tagger.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 #include "core/paths.h"
@@ -10,6 +11,26 @@ namespace {
 
 const uint64_t kStart = HashBytes("<s>");
 const uint64_t kEnd = HashBytes("</s>");
+std::atomic<uint64_t> next_ner_instance{1};  // NerTagger::instance_
+
+// The name keywords of MarkNameKeywords: open addressing (hash → kind, linear probing, key 0 = empty),
+// one probe per token and small enough to stay in cache.
+struct NameKeyTable {
+  static constexpr size_t kSlots = 512;
+  std::array<std::pair<uint64_t, uint8_t>, kSlots> slots{};
+  uint8_t& operator[](uint64_t h) {
+    size_t s = h & (kSlots - 1);
+    while (slots[s].first != 0 && slots[s].first != h) s = (s + 1) & (kSlots - 1);
+    slots[s].first = h;
+    return slots[s].second;
+  }
+  uint8_t Find(uint64_t h) const {
+    for (size_t s = h & (kSlots - 1);; s = (s + 1) & (kSlots - 1)) {
+      if (slots[s].first == h) return slots[s].second;
+      if (slots[s].first == 0) return 0;
+    }
+  }
+};
 
 }  // namespace
 
@@ -71,7 +92,7 @@ uint8_t NerDocumentWords::Code(const NerTokenInfo& t, bool initial) const {
 void MarkNameKeywords(NerTokenInfo* toks, int n) {
   // Words that end or head names of organisations and of places (lowercased).
   static const auto* const kKeys = [] {
-    auto* keys = new std::unordered_map<uint64_t, uint8_t>;
+    auto* keys = new NameKeyTable;
     for (const char* w :
          {"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.", "llc", "plc", "company",
           "bank", "party", "ministry", "council", "university", "agency", "association", "group", "institute",
@@ -101,9 +122,9 @@ void MarkNameKeywords(NerTokenInfo* toks, int n) {
     return false;
   };
   for (int i = 0; i < n; ++i) {
-    auto k = kKeys->find(toks[i].lower);
-    toks[i].key = k == kKeys->end() ? 0 : k->second;
+    toks[i].key = kKeys->Find(toks[i].lower);
     toks[i].run_key = 0;
+    toks[i].run_wn = 0;
   }
   int i = 0;
   while (i < n) {
@@ -117,7 +138,11 @@ void MarkNameKeywords(NerTokenInfo* toks, int n) {
     for (int k = i; k < end; ++k) {
       if (capitalised(k) && toks[k].key) key = toks[k].key;
     }
-    for (int k = i; k < end; ++k) toks[k].run_key = key;
+    const uint8_t wn = toks[end - 1].wn;
+    for (int k = i; k < end; ++k) {
+      toks[k].run_key = key;
+      toks[k].run_wn = wn;
+    }
     i = end;
   }
 }
@@ -220,6 +245,27 @@ void NerFeatures(const NerTokenInfo* toks, int n, int i, int prev, int prev2, bo
   out->Add(Feat(++t, w.run_key, w.cap));
   out->Add(Feat(++t, w.run_key, pl));
   out->Add(Feat(++t, w.run_key, run_key(i - 1), run_key(i + 1)));
+  // Word clusters learned from unlabeled news: bit-string prefixes of the word's path, its neighbours'.
+  auto cl = [&](int k) {
+    return k < 0 ? uint64_t{0xfffffff0u} : (k >= n ? uint64_t{0xfffffff1u} : toks[k].cluster);
+  };
+  auto mid = [&](int k) {
+    return k < 0 ? uint64_t{0xfffffff0u} : (k >= n ? uint64_t{0xfffffff1u} : toks[k].cluster_prefix[1]);
+  };
+  const uint64_t c = w.cluster, c1 = w.cluster_prefix[1];
+  out->Add(Feat(++t, w.cluster_prefix[0]));
+  out->Add(Feat(++t, c1));
+  out->Add(Feat(++t, c));
+  out->Add(Feat(++t, pl, c1));
+  out->Add(Feat(++t, cl(i - 1)));
+  out->Add(Feat(++t, cl(i + 1)));
+  out->Add(Feat(++t, c1, mid(i + 1)));
+  // WordNet classes of common nouns in and around a name.
+  auto wn = [&](int k) { return k < 0 || k >= n ? uint64_t{99} : uint64_t{toks[k].wn}; };
+  out->Add(Feat(++t, w.wn, w.cap));
+  out->Add(Feat(++t, wn(i + 1), w.cap));
+  out->Add(Feat(++t, w.run_wn, w.cap));
+  out->Add(Feat(++t, w.run_wn, pl));
 }
 
 bool BilouAllowed(const std::vector<std::string>& labels, int prev, int next) {
@@ -242,6 +288,10 @@ std::string NerModel::Payload() const {
   out.U64(gazetteer_fingerprint);
   out.Str(gazetteer_tsv);
   out.Strings(lower_words);
+  out.Str(clusters_name);
+  out.Str(clusters_payload);
+  out.Strings(wordnet_words);
+  out.Pod(wordnet_classes);
   WriteSelfTests(self_tests, &out);
   return out.Release();
 }
@@ -273,19 +323,37 @@ Status NerModel::ReadPayload(std::string_view payload) {
   RETURN_IF_ERROR(in.U64(&gazetteer_fingerprint));
   RETURN_IF_ERROR(in.Str(&gazetteer_tsv));
   RETURN_IF_ERROR(in.Strings(&lower_words));
+  RETURN_IF_ERROR(in.Str(&clusters_name));
+  RETURN_IF_ERROR(in.Str(&clusters_payload));
+  RETURN_IF_ERROR(in.Strings(&wordnet_words));
+  RETURN_IF_ERROR(in.Pod(&wordnet_classes));
+  if (wordnet_words.size() != wordnet_classes.size())
+    return Status::Corruption("ner: WordNet table sizes differ");
+  if (!clusters_payload.empty()) {
+    auto c = WordClusters::FromPayload(clusters_payload);
+    if (!c.ok()) return Status::Corruption("ner: " + c.status().message());
+  }
   RETURN_IF_ERROR(ReadSelfTests(&in, &self_tests));
   if (!in.done()) return Status::Corruption("ner: trailing bytes in payload");
   return Status::OK();
 }
 
 NerTagger::NerTagger(NerModel model, const Gazetteer* gazetteer)
-    : model_(std::move(model)), gazetteer_(gazetteer) {
+    : model_(std::move(model)), gazetteer_(gazetteer), instance_(next_ner_instance++) {
   if (!model_.gazetteer_tsv.empty()) {
     auto own = Gazetteer::Parse(model_.gazetteer_tsv, "model gazetteer");
     if (own.ok()) own_gazetteer_ = std::move(*own);  // FromBytes refuses a model whose gazetteer fails
     gazetteer_ = &own_gazetteer_;
   }
   for (const std::string& w : model_.lower_words) lower_words_.insert(HashBytes(w));
+  if (!model_.clusters_payload.empty()) {
+    auto c = WordClusters::FromPayload(model_.clusters_payload);  // FromBytes refuses a bad table
+    if (c.ok()) clusters_ = std::move(*c);
+  }
+  wordnet_.reserve(model_.wordnet_words.size());
+  for (size_t i = 0; i < model_.wordnet_words.size() && i < model_.wordnet_classes.size(); ++i) {
+    wordnet_.emplace(HashBytes(model_.wordnet_words[i]), model_.wordnet_classes[i]);
+  }
   const int nc = static_cast<int>(model_.labels.size());
   allowed_.assign(nc + 1, std::vector<uint8_t>(nc, 0));
   can_end_.assign(nc, 0);
@@ -307,6 +375,8 @@ NerTagger::NerTagger(NerModel model, const Gazetteer* gazetteer)
 //   2  (2026-11) feature set 2 (affixes 1-4, long shape, sentence case, lowercase vocabulary); the
 //      gazetteer's entries and the lowercase vocabulary are stored in the model. Version 1 models are
 //      refused (their features differ): retrain with `dateline train ner`.
+//   3  (2026-11) word clusters (the clusters table is stored in the model), WordNet noun classes
+//      (lemma list and classes stored in the model); version 2 models are refused likewise.
 StatusOr<std::unique_ptr<NerTagger>> NerTagger::FromBytes(std::string_view bytes, const std::string& origin,
                                                           const Gazetteer* gazetteer) {
   NerModel model;
@@ -361,13 +431,80 @@ void NerTagger::ComputeInfo(const std::vector<std::string_view>& words, const st
   for (size_t i = 0; i < n; ++i) {
     NerTokenInfo& t = (*info)[i];
     t = ComputeNerTokenInfo(words[i], i < xpos.size() ? xpos[i] : std::string_view());
-    t.lower_known = lower_words_.count(t.lower) > 0;
+    LookupWord(words[i], &t);
   }
   MarkNameKeywords(info->data(), static_cast<int>(n));
   if (gazetteer_) {
     gazetteer_->Match(words, &gaz);
     for (size_t i = 0; i < n; ++i) (*info)[i].gaz = gaz[i];
   }
+}
+
+uint8_t NerTagger::WordNetClass(std::string_view word) const {
+  char buf[48];
+  if (word.size() > sizeof(buf)) return 0;
+  const size_t n = word.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char ch = word[i];
+    buf[i] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+  }
+  auto find = [&](std::string_view w) -> uint8_t {
+    auto it = wordnet_.find(HashBytes(w));
+    return it == wordnet_.end() ? 0 : it->second;
+  };
+  const std::string_view lower(buf, n);
+  uint8_t c = find(lower);
+  if (c || n < 4 || buf[n - 1] != 's') return c;
+  // Regular plurals: "ministries" → "ministry", "churches" → "church", "banks" → "bank".
+  if (lower.substr(n - 3) == "ies") {
+    buf[n - 3] = 'y';
+    c = find(std::string_view(buf, n - 2));
+    buf[n - 3] = 'i';
+    if (c) return c;
+  }
+  if (buf[n - 2] == 'e' && (c = find(lower.substr(0, n - 2)))) return c;
+  return buf[n - 2] == 's' ? 0 : find(lower.substr(0, n - 1));
+}
+
+namespace {
+
+// The per-thread cache of NerTagger::LookupWord: direct-mapped by form hash, owned by one tagger at a time.
+struct NerWordCache {
+  struct Entry {
+    uint64_t form = 0;
+    uint32_t cluster = 0;
+    uint8_t wn = 0, lower_known = 0, valid = 0;
+  };
+  static constexpr size_t kSize = 4096;
+  uint64_t owner = 0;
+  std::vector<Entry> entries;
+};
+
+}  // namespace
+
+void NerTagger::LookupWord(std::string_view word, NerTokenInfo* t, bool use_cache) const {
+  thread_local NerWordCache cache;
+  NerWordCache::Entry fresh;
+  NerWordCache::Entry* e = &fresh;
+  if (use_cache) {
+    if (cache.owner != instance_ || cache.entries.empty()) {
+      cache.entries.assign(NerWordCache::kSize, NerWordCache::Entry());
+      cache.owner = instance_;
+    }
+    e = &cache.entries[t->form & (NerWordCache::kSize - 1)];
+  }
+  if (!e->valid || e->form != t->form) {  // the word itself is checked, not only its slot
+    e->form = t->form;
+    e->valid = 1;
+    e->lower_known = lower_words_.count(t->lower) > 0;
+    e->cluster = clusters_.size() ? clusters_.Lookup(t->form, t->lower) : 0;
+    e->wn = !wordnet_.empty() && t->alpha ? WordNetClass(word) : 0;
+  }
+  t->lower_known = e->lower_known;
+  t->cluster = e->cluster;
+  t->wn = e->wn;
+  const auto& prefixes = clusters_.prefixes();
+  for (size_t k = 0; k < prefixes.size(); ++k) t->cluster_prefix[k] = ClusterPrefix(t->cluster, prefixes[k]);
 }
 
 void NerTagger::Tag(Sentence* sentence) const {

@@ -10,15 +10,16 @@
 #include <array>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
-#include <string_view>
 #include <vector>
 
 #include "core/annotator.h"
 #include "core/document.h"
 #include "core/status.h"
 #include "ner/gazetteer.h"
+#include "ner/word_clusters.h"
 #include "tag/features.h"
 #include "tag/linear_model.h"
 #include "tag/model_file.h"
@@ -26,8 +27,8 @@
 
 namespace dateline {
 
-inline constexpr uint32_t kNerFormatVersion = 2;
-inline constexpr size_t kNerMaxFeatures = 80;
+inline constexpr uint32_t kNerFormatVersion = 3;
+inline constexpr size_t kNerMaxFeatures = 96;
 using NerFeatureBuffer = FeatureBuffer<kNerMaxFeatures>;
 
 // Per-token attributes, computed once per token before decoding.
@@ -45,6 +46,11 @@ struct NerTokenInfo {
                                          // ("Bank", "Ministry", "Inc."), 2 place ("River", "Street")
   uint8_t run_key = 0;                   // key of the last such word in the capitalised run holding
                                          // this token ("Bank of New York" → 1 for every token)
+  uint32_t cluster = 0;                  // word cluster code (ner/word_clusters.h), 0 when none
+  uint32_t cluster_prefix[2] = {0, 0};   // its coarser clusters (WordClusters::prefixes)
+  uint8_t wn = 0;      // WordNet lexicographer file of the lowercased word's first noun sense
+                       // (14 noun.group, 15 noun.location, 18 noun.person …), 0 for none
+  uint8_t run_wn = 0;  // wn of the last word of the capitalised run holding this token
 };
 
 // How the words of one document are written elsewhere in it: a word capitalised in the middle of other
@@ -63,7 +69,7 @@ class NerDocumentWords {
   std::unordered_map<uint64_t, std::array<uint16_t, 2>> counts_;  // capitalised mid-sentence, lowercase
 };
 
-// Fills NerTokenInfo::key and run_key of a sentence's tokens (cap and lower must be set).
+// Fills NerTokenInfo::key, run_key and run_wn of a sentence's tokens (cap, lower and wn must be set).
 void MarkNameKeywords(NerTokenInfo* toks, int n);
 
 // The capitalisation pattern of a whole sentence: 0 ordinary, 1 no capital at all (names are then
@@ -80,6 +86,10 @@ struct NerModel {
   uint64_t gazetteer_fingerprint = 0;
   std::string gazetteer_tsv;        // the gazetteer's entries (its TSV text), "" for none
   std::vector<std::string> lower_words;  // words seen lowercase (not sentence-initial) in training
+  std::string clusters_name;             // the clusters file used in training, "" for none
+  std::string clusters_payload;          // its table (WordClusters::Payload), "" for none
+  std::vector<std::string> wordnet_words;  // WordNet noun lemmas (sorted) and the lexicographer file of
+  std::vector<uint8_t> wordnet_classes;    // each one's first sense; empty for none
   std::vector<SelfTest> self_tests; // words "form\txpos"; expected BILOU tag
 
   std::string Payload() const;
@@ -117,6 +127,11 @@ class NerTagger {
   // Attributes of the words (with gazetteer codes and lowercase-vocabulary flags) as Tag() sees them.
   void ComputeInfo(const std::vector<std::string_view>& words, const std::vector<std::string_view>& xpos,
                    std::vector<NerTokenInfo>* info) const;
+  // The WordNet class (NerTokenInfo::wn) of a word, trying regular plural endings; 0 when none.
+  uint8_t WordNetClass(std::string_view word) const;
+  // Fills lower_known, cluster, cluster_prefix and wn of `t` (form, lower and alpha set) for `word`,
+  // through a per-thread cache of recent words (`use_cache` false: always looked up; same result).
+  void LookupWord(std::string_view word, NerTokenInfo* t, bool use_cache = true) const;
   const NerModel& model() const { return model_; }
   const ModelManifest& manifest() const { return model_.manifest; }
   Status SelfCheck(const std::string& origin) const;
@@ -128,6 +143,9 @@ class NerTagger {
   Gazetteer own_gazetteer_;     // parsed from model_.gazetteer_tsv
   const Gazetteer* gazetteer_;  // own_gazetteer_, the caller's (not owned), or null
   std::unordered_set<uint64_t> lower_words_;  // HashBytes of model_.lower_words
+  WordClusters clusters_;                     // parsed from model_.clusters_payload
+  std::unordered_map<uint64_t, uint8_t> wordnet_;  // HashBytes of a WordNet lemma → its class
+  uint64_t instance_ = 0;                          // unique per NerTagger: keys the per-thread word cache
   std::vector<std::vector<uint8_t>> allowed_;  // allowed_[prev + 1][next]
   std::vector<uint8_t> can_end_;               // classes that may end a sentence
   int outside_ = 0;                            // the class of "O"

@@ -3,10 +3,13 @@
 #include <fstream>
 
 #include "core/paths.h"
+#include "ner/cluster_trainer.h"
 #include "ner/gazetteer.h"
 #include "ner/iob2.h"
 #include "ner/ner_tagger.h"
 #include "ner/ner_trainer.h"
+#include "ner/word_clusters.h"
+#include "ner/wordnet_classes.h"
 
 namespace dateline {
 namespace {
@@ -193,6 +196,153 @@ TEST(Iob2, NewdocCommentsRestartSentenceIndexes) {
   EXPECT_EQ(c->doc.sentences[0].index, 0);
   EXPECT_EQ(c->doc.sentences[1].index, 1);
   EXPECT_EQ(c->doc.sentences[2].index, 0);
+}
+
+TEST(WordClusters, PrefixesAndPaths) {
+  struct Case {
+    uint32_t code;
+    int k;
+    uint32_t prefix;
+    const char* path;
+  };
+  const Case cases[] = {
+      {0, 4, 0, ""},                  // no cluster
+      {0b1, 4, 0b1, ""},              // the root: an empty path
+      {0b10110, 2, 0b101, "0110"},    // path 0110, first two bits 01
+      {0b10110, 4, 0b10110, "0110"},  // as long as the path
+      {0b10110, 6, 0b10110, "0110"},  // longer than the path: the whole path
+      {0b1111000011, 6, 0b1111000, "111000011"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(ClusterPrefix(c.code, c.k), c.prefix) << c.code << " " << c.k;
+    EXPECT_EQ(ClusterPath(c.code), c.path);
+  }
+}
+
+TEST(WordClusters, SavesLoadsAndFallsBackToLowercase) {
+  WordClusters c({"Apple", "apple", "Paris"}, {0b1011, 0b1100, 0b10});
+  const std::string path = ::testing::TempDir() + "/tiny.clusters.dlm";
+  ModelManifest m;
+  m.Set("corpus", "three words");
+  ASSERT_TRUE(c.Save(path, m).ok());
+  auto loaded = WordClusters::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ(loaded->size(), 3u);
+  EXPECT_EQ(loaded->manifest().Get("corpus"), "three words");
+  auto lookup = [&](const char* w) {
+    std::string lower(w);
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return loaded->Lookup(HashBytes(w), HashBytes(lower));
+  };
+  EXPECT_EQ(lookup("Apple"), 0b1011u);
+  EXPECT_EQ(lookup("apple"), 0b1100u);
+  EXPECT_EQ(lookup("APPLE"), 0b1011u);  // the first (most frequent) casing of "apple"
+  EXPECT_EQ(lookup("paris"), 0b10u);
+  EXPECT_EQ(lookup("Rome"), 0u);
+  EXPECT_EQ(WordClusters::FromPayload("junk").status().code(), Status::Code::kCorruption);
+}
+
+// Words used in the same contexts share a cluster; training twice gives the same clusters.
+TEST(ClusterTrainer, GroupsWordsBySharedContextsDeterministically) {
+  const std::vector<std::string> days = {"Monday", "Tuesday", "Friday", "Sunday", "Thursday"};
+  const std::vector<std::string> people = {"Anna", "Boris", "Chen", "Dmitri", "Elena"};
+  const std::vector<std::string> places = {"Oslo", "Lima", "Quito", "Hanoi", "Dakar"};
+  ClusterCorpus corpus;
+  for (int round = 0; round < 6; ++round) {
+    for (size_t i = 0; i < 5; ++i) {
+      const std::string& d = days[(i + round) % 5];
+      const std::string& p = people[(i + 2 * round) % 5];
+      const std::string& q = places[(i + 3 * round) % 5];
+      corpus.AddSentence({"on", d, ",", p, "said", "that", "the", "talks", "went", "well", "."});
+      corpus.AddSentence({"the", "talks", "in", q, "will", "resume", "on", d, "morning", "."});
+      corpus.AddSentence({"minister", p, "arrived", "in", q, "late", "."});
+    }
+  }
+  struct Case {
+    const char* method;
+    int bits;  // the path prefix that must separate the groups
+  };
+  for (const Case& c : {Case{"exchange", 3}, Case{"bisect", 3}}) {
+    SCOPED_TRACE(c.method);
+    ClusterTrainOptions o;
+    o.method = c.method;
+    o.classes = {8, 4};
+    o.min_count = 2;
+    o.min_leaf = 2;
+    o.max_depth = 6;
+    auto a = TrainClusters(corpus, o, nullptr);
+    auto b = TrainClusters(corpus, o, nullptr);
+    ASSERT_TRUE(a.ok() && b.ok()) << a.status().ToString();
+    EXPECT_EQ(a->words(), b->words());
+    EXPECT_EQ(a->codes(), b->codes());
+    auto code = [&](const std::string& w) {
+      return ClusterPrefix(a->Lookup(HashBytes(w), HashBytes(w)), c.bits);
+    };
+    for (const auto* group : {&days, &people, &places}) {
+      for (const std::string& w : *group) {
+        EXPECT_NE(code(w), 0u) << w;
+        EXPECT_EQ(code(w), code((*group)[0])) << w;
+      }
+    }
+    EXPECT_NE(code("Monday"), code("Anna"));
+    EXPECT_NE(code("Oslo"), code("Anna"));
+    EXPECT_NE(code("Oslo"), code("Monday"));
+    ClusterCorpus empty;
+    EXPECT_EQ(TrainClusters(empty, o, nullptr).status().code(), Status::Code::kInvalidArgument);
+  }
+  ClusterTrainOptions odd;
+  odd.classes = {6};
+  EXPECT_EQ(TrainClusters(corpus, odd, nullptr).status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST(WordNetClasses, FirstSenseLexicographerFile) {
+  if (!std::ifstream(std::string(kDefaultWordNetDir) + "/index.noun")) {
+    GTEST_SKIP() << "WordNet (Debian wordnet-base) not installed at " << kDefaultWordNetDir;
+  }
+  auto wn = ReadWordNetNounClasses();
+  ASSERT_TRUE(wn.ok()) << wn.status().ToString();
+  EXPECT_GT(wn->lemmas.size(), 50000u);
+  auto cls = [&](const std::string& w) -> int {
+    auto it = std::lower_bound(wn->lemmas.begin(), wn->lemmas.end(), w);
+    return it != wn->lemmas.end() && *it == w ? wn->classes[it - wn->lemmas.begin()] : -1;
+  };
+  EXPECT_EQ(cls("ministry"), 14);   // noun.group
+  EXPECT_EQ(cls("president"), 18);  // noun.person
+  EXPECT_EQ(cls("river"), 17);      // noun.object
+  EXPECT_EQ(cls("new_york"), -1);   // multi-word lemmas are left out
+  EXPECT_EQ(ReadWordNetNounClasses("/nonexistent").status().code(), Status::Code::kNotFound);
+}
+
+TEST(NerTagger, ModelCarriesClustersAndWordNetClasses) {
+  auto c = ParseIob2(kTinyNer, "tiny");
+  ASSERT_TRUE(c.ok());
+  WordClusters clusters({"Geneva", "Paris", "met"}, {0b1010, 0b1011, 0b110});
+  WordNetNounClasses wordnet{{"church", "ministry", "president"}, {14, 14, 18}};
+  NerTrainOptions o;
+  o.epochs = 2;
+  o.uses_pos = false;
+  o.clusters = &clusters;
+  o.clusters_name = "tiny-clusters";
+  o.wordnet = &wordnet;
+  auto model = TrainNer(c->doc, nullptr, nullptr, o, nullptr);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  EXPECT_NE(model->manifest.Get("clusters").find("tiny-clusters (3 words"), std::string::npos);
+  const std::string path = ::testing::TempDir() + "/clusters.ner.dlm";
+  ASSERT_TRUE(WriteModelFile(path, model->manifest, model->Payload()).ok());
+  auto loaded = NerTagger::Load(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  std::vector<NerTokenInfo> info;
+  (*loaded)->ComputeInfo({"The", "Ministries", "met", "in", "GENEVA", "Churches", "of", "Paris"}, {}, &info);
+  ASSERT_EQ(info.size(), 8u);
+  EXPECT_EQ(info[1].wn, 14);  // plural of a WordNet lemma, any case
+  EXPECT_EQ(info[2].cluster, 0b110u);
+  EXPECT_EQ(info[3].cluster, 0u);
+  EXPECT_EQ(info[4].cluster, 0b1010u);  // by its lowercased form
+  EXPECT_EQ(info[5].wn, 14);
+  EXPECT_EQ(info[0].run_wn, 14);  // "The Ministries": the run's last word
+  EXPECT_EQ(info[7].run_wn, 0);   // "Churches of Paris": Paris is no WordNet noun here
+  EXPECT_EQ((*loaded)->WordNetClass("presidents"), 18);
+  EXPECT_EQ((*loaded)->WordNetClass("press"), 0);
 }
 
 TEST(NerTagger, RefusesFormatOneModels) {

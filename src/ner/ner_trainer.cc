@@ -39,6 +39,14 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
     model.gazetteer_fingerprint = gazetteer->fingerprint();
     model.gazetteer_tsv = gazetteer->tsv();
   }
+  if (options.clusters) {
+    model.clusters_name = options.clusters_name.empty() ? "clusters" : options.clusters_name;
+    model.clusters_payload = options.clusters->Payload();
+  }
+  if (options.wordnet) {
+    model.wordnet_words = options.wordnet->lemmas;
+    model.wordnet_classes = options.wordnet->classes;
+  }
   // Words seen lowercase inside sentences often enough: a capitalised form of one of them is less
   // likely a name.
   {
@@ -228,11 +236,24 @@ StatusOr<NerModel> TrainNer(const Document& train, const Document* dev, const Ga
                       " min_lower_count=" + std::to_string(options.min_lower_count) +
                       " lowercase_copies=" + Fmt(options.lowercase_copies) +
                       " word_dropout=" + Fmt(options.word_dropout) + " document=" + (options.document ? "1" : "0"));
-  m.Set("features", "feature set 2: lower form shape long-shape suf1-4 pre1-4 w-2..w+2 shape-2..+2 shape and "
-                    "word pairs prev labels capitalisation sentence-case lowercase-vocabulary sentence-initial xpos "
-                    "context gazetteer codes");
+  m.Set("features",
+        "feature set 2: lower form shape long-shape suf1-4 pre1-4 w-2..w+2 shape-2..+2 shape and "
+        "word pairs prev labels capitalisation sentence-case lowercase-vocabulary sentence-initial xpos "
+        "context gazetteer codes; format 3: word-cluster path prefixes (the clusters file's "
+        "lengths) and whole paths of the word and its neighbours, WordNet noun class of the word, "
+        "its neighbours and its capitalised run");
   m.Set("lower_words", std::to_string(model.lower_words.size()));
   m.Set("gazetteer", model.gazetteer.empty() ? "none" : model.gazetteer);
+  if (options.clusters) {
+    const std::string corpus = options.clusters->manifest().Get("corpus");
+    m.Set("clusters", model.clusters_name + " (" + std::to_string(options.clusters->size()) + " words" +
+                          (corpus.empty() ? "" : "; " + corpus) + ")");
+  } else {
+    m.Set("clusters", "none");
+  }
+  m.Set("wordnet", options.wordnet ? "WordNet 3.0 noun lexicographer files (" +
+                                         std::to_string(model.wordnet_words.size()) + " lemmas)"
+                                   : "none");
   m.Set("labels", std::to_string(nc));
   m.Set("weights", std::to_string(model.weights.num_weights()));
   char secs_buf[32];

@@ -10,6 +10,8 @@
 #include "core/status.h"
 #include "ner/gazetteer.h"
 #include "ner/ner_tagger.h"
+#include "ner/word_clusters.h"
+#include "ner/wordnet_classes.h"
 
 namespace dateline {
 
@@ -24,6 +26,9 @@ struct NerTrainOptions {
   bool document = true;           // features of how each word is written elsewhere in its document   // a word joins the lowercase vocabulary when seen lowercase this often
   bool uses_pos = true;           // tokens carry XPOS from the tagger
   std::string gazetteer_name;     // recorded in the model when a gazetteer is given
+  const WordClusters* clusters = nullptr;       // word clusters, copied into the model; null for none
+  std::string clusters_name;                    // recorded in the model
+  const WordNetNounClasses* wordnet = nullptr;  // WordNet noun classes, copied into the model; null for none
   std::string corpus = "UNER English-EWT (train: pre-release 0c7ce0d, B-O/OTH mapped to O)";
   std::string licence = "CC BY-SA 4.0";
 };
