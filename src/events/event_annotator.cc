@@ -2200,6 +2200,16 @@ void SentenceWorker::Emit(const Match& m) {
                         (a.code == b.code && a.id.rfind("person:", 0) != 0 && b.id.rfind("person:", 0) != 0));
               }),
               pairs.end());
+  // "his Greek and Cypriot counterparts, Nikos Dendias and …": a title and the name it stands beside are one
+  // actor; one pair of codes is coded once.
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    for (size_t j = pairs.size(); j-- > i + 1;) {
+      if (pairs[j].first.actor.code == pairs[i].first.actor.code &&
+          pairs[j].second.actor.code == pairs[i].second.actor.code && !pairs[i].first.actor.code.empty()) {
+        pairs.erase(pairs.begin() + static_cast<long>(j));
+      }
+    }
+  }
   if (pairs.empty()) return;
   // "Biden attacked Trump": one person attacking another in words is criticism, not an assault.
   if (code->type == "ASSAULT" && !e.noun) {
