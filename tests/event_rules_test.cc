@@ -558,6 +558,12 @@ TEST(EventRules, NamingAgreeingReportingAndCritics) {
   const EventMention* praise = Find(evs, "SUPPORT", "FRA", "DEU");
   ASSERT_NE(praise, nullptr) << Show(evs);
   EXPECT_EQ(praise->status, EventStatus::kHappened);
+  for (const auto& e : Annotate("The broadcaster called the race for Lula.", pub)) {
+    EXPECT_NE(e.type, "REQUEST") << Show({e});
+  }
+  for (const auto& e : Annotate("The call was quickly seconded by Chancellor Scholz and President Macron.", pub)) {
+    EXPECT_NE(e.type, "CONSULT") << Show({e});
+  }
   evs = Annotate("Macron called Putin on Monday.", pub);
   EXPECT_NE(Find(evs, "CONSULT", "FRA", "RUS"), nullptr) << Show(evs);
   EXPECT_EQ(Find(evs, "REQUEST", "FRA", "RUS"), nullptr) << Show(evs);

@@ -469,6 +469,15 @@ bool SentenceWorker::MatchEntry(const TriggerEntry& e, int head, Match* m) const
     if (!s_.headline && OneOf(s_.tokens[found].xpos, {"VBD", "VBZ", "VBP"}) && s_.tokens[found].upos == "VERB") {
       return false;
     }
+    // "called the election for Biden" is no "call for": a verb + particle pattern does not reach across the
+    // verb's own object.
+    // ("welcomed X to Jakarta", "warned X against": patterns made to hold the object keep it.)
+    if (found > pos + 1 && OneOf(e.words[k], {"for", "on", "off", "up", "out"}) && e.words.size() == 2 &&
+        ParseOk()) {
+      for (int t = pos + 1; t < found; ++t) {
+        if (s_.tokens[t].deprel == "obj" && s_.tokens[t].head == head) return false;
+      }
+    }
     // "called Putin on Monday" is no "call on": a particle reached across a gap that opens a date is the
     // date's preposition.
     if (found > pos + 1 && IsPrep(e.words[k])) {
@@ -1520,6 +1529,13 @@ void SentenceWorker::Emit(const Match& m) {
       (s_.tokens[m.head + 1].upos == "NOUN" || s_.tokens[m.head + 1].upos == "ADJ" ||
        (mention_at_[m.head + 1] != kNone && ms_[mention_at_[m.head + 1]].am->how == "demonym")) &&  // "two detained Canadians"
       !OneOf(f_[m.head - 1], {"both", "all", "each"})) {  // "X and Y both backed Z" is a verb
+    return;
+  }
+  // "The call was quickly seconded by Merkel": a call that others second, echo or heed is an appeal told
+  // elsewhere, not a phone call.
+  if (e.noun && e.cameo == "041" && ParseOk() && s_.tokens[m.head].head >= 0 &&
+      OneOf(lem_[s_.tokens[m.head].head], {"second", "echo", "heed", "answer", "reject", "join", "renew", "back",
+                                           "support", "endorse", "welcome", "ignore", "repeat", "reiterate"})) {
     return;
   }
   // "Biden called Trump's action a betrayal": calling someone needs the someone as the object; calling a
