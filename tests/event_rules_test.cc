@@ -632,5 +632,18 @@ TEST(EventRules, FrontedPhrasesAndMediators) {
   EXPECT_NE(Find(evs, "CONSULT", "NOR", "VEN"), nullptr) << Show(evs);
 }
 
+// A speech act in the passive with no speaker named has no source ("people who had been accused of crimes
+// from Hong Kong" names no accuser); a bill that "would have allowed" something makes it hypothetical.
+TEST(EventRules, UnspokenAccusationsAndWouldBeBills) {
+  const Date pub = Date::Day(2019, 6, 20);
+  auto evs = Annotate("Protesters oppose a bill that would allow the Chinese government to extradite people who had been "
+                      "accused of crimes from Hong Kong.",
+                      pub);
+  for (const auto& e : evs) {
+    EXPECT_NE(e.type, "ACCUSE") << Show({e});
+    if (e.type == "COOPERATE") EXPECT_EQ(e.status, EventStatus::kHypothetical) << Show({e});
+  }
+}
+
 }  // namespace
 }  // namespace dateline

@@ -1464,6 +1464,8 @@ void SentenceWorker::Emit(const Match& m) {
     if (!s_.tokens[m.head].deprel.empty()) {
       passive = ParseOk() && ParseChild(m.head, {"nsubj:pass", "aux:pass"}) != kNone;
     }
+    // "had been accused", "being held": a participle right after been/being is passive whatever the parse.
+    if (m.head > 0 && OneOf(f_[m.head - 1], {"been", "being"}) && s_.tokens[m.head].xpos == "VBN") passive = true;
     // "There were ten soldiers killed in the attack": the noun after an existential "there be" is what the
     // participle happened to.
     if (!passive && ParseOk() && OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"})) {
@@ -1662,8 +1664,16 @@ void SentenceWorker::Emit(const Match& m) {
   }
   if (sources.empty() && passive) {
     int by = FindAfter(m.e, 6, "by");
-    if (by == kNone) by = FindAfter(m.e, 6, "from");
+    // "was delivered from Poland", "were fired from Gaza"; not "accused of crimes from Hong Kong"
+    const std::string& ptype = lex_.Code(e.cameo)->type;
+    if (by == kNone && OneOf(ptype, {"AID", "MOBILIZE", "ASSAULT", "CONSULT"})) by = FindAfter(m.e, 6, "from");
     if (by != kNone) add_group(&sources, RunAt(by + 1, 3));
+  }
+  // "people who had been accused of crimes", "was criticised": a speech act with no speaker named has no
+  // source to code.
+  if (sources.empty() && passive && !recv) {
+    const std::string& type = lex_.Code(e.cameo)->type;
+    if (OneOf(type, {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT", "AGREE"})) return;
   }
   // "four children were killed in Israeli shelling", "died in a NATO airstrike": the attack's owner did it.
   if (sources.empty() && (passive || lem_[m.head] == "die") && lex_.Code(e.cameo)->type == "ASSAULT") {
