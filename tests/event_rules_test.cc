@@ -645,5 +645,21 @@ TEST(EventRules, UnspokenAccusationsAndWouldBeBills) {
   }
 }
 
+// Crowds: a count is the crowd only when no other word names it; "marched in Belgrade" is where, not
+// against whom; the government a crowd rallies against is the place's.
+TEST(EventRules, CrowdsMarchInAPlaceAgainstItsGovernment) {
+  const Date pub = Date::Day(2024, 2, 14);
+  auto evs = Annotate("Thousands of students marched in Belgrade on Sunday.", pub);
+  const EventMention* march = Find(evs, "PROTEST", "SRB", "");
+  ASSERT_NE(march, nullptr) << Show(evs);
+  EXPECT_EQ(march->source.actor.code, "SRBEDU");
+  evs = Annotate("Tens of thousands rallied in Tbilisi on Saturday against the government.", pub);
+  const EventMention* rally = Find(evs, "PROTEST", "GEO", "GEO");
+  ASSERT_NE(rally, nullptr) << Show(evs);
+  EXPECT_EQ(rally->target.actor.code, "GEOGOV");
+  evs = Annotate("The Pentagon said US forces had shot down three drones fired from Yemen.", pub);
+  EXPECT_NE(Find(evs, "ASSAULT", "YEM", "USA"), nullptr) << Show(evs);
+}
+
 }  // namespace
 }  // namespace dateline

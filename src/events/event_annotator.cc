@@ -630,6 +630,8 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
       {"woman", "CVL", "civilians"},          {"child", "CVL", "civilians"},
       {"family", "CVL", "civilians"},         {"families", "CVL", "civilians"},
       {"crowds", "CVL", "civilians"},         {"crowd", "CVL", "civilians"},
+      {"thousands", "CVL", "civilians"},      {"hundreds", "CVL", "civilians"},
+      {"tens", "CVL", "civilians"},           {"dozens", "CVL", "civilians"},
       {"journalists", "MED", "journalists"},  {"journalist", "MED", "journalists"},
       {"police", "COP", "police"},            {"policemen", "COP", "police"},
       {"officers", "COP", "police"},          {"security", "COP", "police"},
@@ -669,6 +671,9 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
       words.push_back(t);
     }
   }
+  // A count is the group only when no other word names one ("thousands of demonstrators" are protesters).
+  std::stable_partition(words.begin(), words.end(),
+                        [&](int t) { return !OneOf(f_[t], {"thousands", "hundreds", "tens", "dozens"}); });
   for (int t : words) {
     for (Group g : kGroups) {
       if (f_[t] != g.word) continue;
@@ -1481,8 +1486,9 @@ void SentenceWorker::Emit(const Match& m) {
     // after its noun, followed by its agent or by the attack, is a reduced passive.
     if (!passive && m.b > 0 && m.e < n_ && OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) &&
         (s_.tokens[m.b - 1].upos == "NOUN" || mention_at_[m.b - 1] != kNone) &&
-        (f_[m.e] == "by" || (f_[m.e] == "in" && m.e + 1 < n_ && AttackAfter(m.e + 1) != kNone))) {
-      passive = true;
+        (f_[m.e] == "by" || (f_[m.e] == "in" && m.e + 1 < n_ && AttackAfter(m.e + 1) != kNone) ||
+         (f_[m.e] == "from" && OneOf(lex_.Code(e.cameo)->type, {"ASSAULT", "AID", "MOBILIZE"})))) {
+      passive = true;  // ("drones fired from Yemen", "aid sent from Poland")
     }
     // "Cherney, asked about the slide, said …": a participle between commas after its noun is passive.
     if (m.b > 0 && f_[m.b - 1] == "," && s_.tokens[m.head].xpos == "VBN" && m.e < n_ &&
@@ -2131,6 +2137,28 @@ void SentenceWorker::Emit(const Match& m) {
       }
     }
   }
+  // "rallied in Tel Aviv against the government": the government protested against is the place's.
+  if (code->type == "PROTEST" && targets.empty() && !sources.empty() && !sources[0].actor.country.empty()) {
+    const int against = FindAfter(m.e, 10, "against");
+    if (against != kNone && against + 2 < n_ && f_[against + 1] == "the" &&
+        OneOf(f_[against + 2], {"government", "regime", "authorities", "president", "junta"}) &&
+        mention_at_[against + 2] == kNone) {
+      Role r;
+      r.actor.country = !loc_country.empty() ? loc_country : sources[0].actor.country;
+      r.actor.role = "GOV";
+      r.actor.id = "country:" + r.actor.country + ":GOV";
+      r.actor.code = r.actor.country + "GOV";
+      r.actor.name = r.actor.country + " government";
+      for (const LocalMention& lm : ms_) {
+        if (lm.am->actor.country == r.actor.country && lm.am->actor.role.empty()) {
+          r.actor.name = lm.am->actor.name + " government";
+        }
+      }
+      r.start = s_.tokens[against + 2].start;
+      r.end = s_.tokens[against + 2].end;
+      targets.push_back(r);
+    }
+  }
   // "Protesters clashed with police": a crowd that fights riots (CAMEO 145).
   if (code->type == "ASSAULT" && OneOf(sources[0].actor.role, {"OPP", "CVL", "LAB", "EDU"}) &&
       OneOf(lem_[m.head], {"clash", "fight", "scuffle", "riot", "battle"})) {
@@ -2218,6 +2246,15 @@ void SentenceWorker::Emit(const Match& m) {
   // A country does not meet its own leader: drop same-country pairs where one side is the country itself.
   // Two sectors of one country are two actors ("Georgian protesters attacked the Georgian government").
   auto whole_country = [](const Actor& a) { return a.id.rfind("country:", 0) == 0 && a.role.empty(); };
+  // ("Students marched in Belgrade": the place named as a target of a sector of its own country leaves the
+  // event with no target rather than no event.)
+  std::vector<Role> own_place_sources;
+  for (const auto& p : pairs) {
+    if (code->type != "CONSULT" && !p.second.actor.empty() && whole_country(p.second.actor) &&
+        !whole_country(p.first.actor) && p.first.actor.country == p.second.actor.country) {
+      own_place_sources.push_back(p.first);
+    }
+  }
   pairs.erase(std::remove_if(pairs.begin(), pairs.end(), [&](const std::pair<Role, Role>& p) {
                 const Actor& a = p.first.actor;
                 const Actor& b = p.second.actor;
@@ -2226,6 +2263,9 @@ void SentenceWorker::Emit(const Match& m) {
                         (a.code == b.code && a.id.rfind("person:", 0) != 0 && b.id.rfind("person:", 0) != 0));
               }),
               pairs.end());
+  if (pairs.empty()) {
+    for (const Role& r : own_place_sources) pairs.push_back({r, Role()});
+  }
   // "his Greek and Cypriot counterparts, Nikos Dendias and …": a title and the name it stands beside are one
   // actor; one pair of codes is coded once.
   for (size_t i = 0; i < pairs.size(); ++i) {
