@@ -452,6 +452,9 @@ TEST(EventRules, RolesAcrossTheSentence) {
       // quotes and an adjective before the object of a reaction
       {"Serbia condemned as `` unfounded '' the accusations by Croatia.", "ACCUSE", "SRB", "HRV"},
       {"Poland presented evidence against Belarus on Monday.", "ACCUSE", "POL", "BLR"},
+      // a name modifying the object comes before places inside it; strikes on targets are air strikes
+      {"Somali pirates attacked an Indian tanker in the Gulf of Aden.", "ASSAULT", "SOM", "IND"},
+      {"France carried out strikes against rebel positions in Mali.", "ASSAULT", "FRA", "MLI"},
   };
   ExpectCoded(cases, pub);
   // "there were N soldiers killed": the soldiers are the victims, never the attackers

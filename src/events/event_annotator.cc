@@ -1829,6 +1829,13 @@ void SentenceWorker::Emit(const Match& m) {
             continue;
           }
           // "released the mayor of Nablus", "detained two reporters from Reuters": the object's own actor.
+          // "attacked a British tanker in the Gulf of Aden": a name modifying the object comes first.
+          if (obj != kNone && obj > m.e) {
+            for (int t = m.e; t < obj && targets.empty(); ++t) {
+              if (mention_at_[t] != kNone && ms_[mention_at_[t]].prep.empty()) add_group(&targets, GroupOf(mention_at_[t]));
+            }
+            if (!targets.empty()) continue;
+          }
           // "recognised the new government in Kabul": a government is that of the place it sits in.
           if (obj != kNone && OneOf(lem_[obj], {"government", "regime", "authority", "leadership", "administration"})) {
             for (int k = 0; k < static_cast<int>(ms_.size()) && targets.empty(); ++k) {
