@@ -342,7 +342,10 @@ Status KnowledgeBase::LoadPeople(const std::string& path) {
         if (const auto* es = FindPending(first_key)) {
           for (const auto& e : *es) titled |= e.kind == KbEntry::kRole;
         }
-        if (titled || words.front() == "Crown" || words.front() == "Prince" || words.front() == "Sheikh") continue;
+        if (titled || words.front() == "Crown" || words.front() == "Prince" || words.front() == "Sheikh" ||
+            words.front() == "Pope" || words.front() == "King" || words.front() == "Queen") {
+          continue;
+        }
         // Family name first ("Xi Jinping", "Moon Jae-in"), unless written in Western order ("David Lin").
         const bool western = words.size() == 2 && words.front().size() > 4 && words.back().size() <= 4;
         std::string_view sur = FamilyNameFirst(p.country) && !western ? words.front() : words.back();
