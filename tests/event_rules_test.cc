@@ -664,5 +664,23 @@ TEST(EventRules, CrowdsMarchInAPlaceAgainstItsGovernment) {
   EXPECT_NE(Find(evs, "ASSAULT", "YEM", "USA"), nullptr) << Show(evs);
 }
 
+// One meeting of two is one event whichever side a list names first; "the most pledged delegates" are
+// delegates, not a pledge.
+TEST(EventRules, OneMeetingOnePairAndParticiplesAsAdjectives) {
+  const Date pub = Date::Day(2020, 1, 8);
+  auto evs = Annotate("Egypt's foreign minister and his Greek and French counterparts, Nikos Dendias and Jean-Yves Le "
+                      "Drian, gathered in Cairo to discuss the crisis.",
+                      pub);
+  int grc_fra = 0;
+  for (const auto& e : evs) {
+    const std::string a = e.source.actor.country, b = e.target.actor.country;
+    grc_fra += e.trigger == "discuss" && ((a == "GRC" && b == "FRA") || (a == "FRA" && b == "GRC"));
+  }
+  EXPECT_LE(grc_fra, 1) << Show(evs);
+  for (const auto& e : Annotate("Senator Sanders had the most pledged delegates.", pub)) {
+    EXPECT_NE(e.type, "AGREE") << Show({e});
+  }
+}
+
 }  // namespace
 }  // namespace dateline

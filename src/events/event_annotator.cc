@@ -1533,7 +1533,8 @@ void SentenceWorker::Emit(const Match& m) {
   // "using the amassed troops": a participle used as an adjective describes a state, not an event.
   if (!e.noun && m.b == m.head && m.head > 0 && m.head + 1 < n_ && m.toks.size() == 1 &&
       OneOf(s_.tokens[m.head].xpos, {"VBN", "VBD"}) &&
-      (IsDeterminer(f_[m.head - 1]) || s_.tokens[m.head - 1].upos == "NUM" || s_.tokens[m.head - 1].upos == "ADJ") &&
+      (IsDeterminer(f_[m.head - 1]) || s_.tokens[m.head - 1].upos == "NUM" || s_.tokens[m.head - 1].upos == "ADJ" ||
+       OneOf(f_[m.head - 1], {"most", "more", "fewer", "newly", "recently", "previously", "jointly"})) &&
       (s_.tokens[m.head + 1].upos == "NOUN" || s_.tokens[m.head + 1].upos == "ADJ" ||
        (mention_at_[m.head + 1] != kNone && ms_[mention_at_[m.head + 1]].am->how == "demonym")) &&  // "two detained Canadians"
       !OneOf(f_[m.head - 1], {"both", "all", "each"})) {  // "X and Y both backed Z" is a verb
@@ -2277,10 +2278,13 @@ void SentenceWorker::Emit(const Match& m) {
   // actor; one pair of codes is coded once.
   for (size_t i = 0; i < pairs.size(); ++i) {
     for (size_t j = pairs.size(); j-- > i + 1;) {
-      if (pairs[j].first.actor.code == pairs[i].first.actor.code &&
-          pairs[j].second.actor.code == pairs[i].second.actor.code && !pairs[i].first.actor.code.empty()) {
-        pairs.erase(pairs.begin() + static_cast<long>(j));
-      }
+      const bool same = pairs[j].first.actor.code == pairs[i].first.actor.code &&
+                        pairs[j].second.actor.code == pairs[i].second.actor.code;
+      // (a meeting of two is one event whichever side is named first)
+      const bool swapped = code->type == "CONSULT" && !mutual_fight &&
+                           pairs[j].first.actor.code == pairs[i].second.actor.code &&
+                           pairs[j].second.actor.code == pairs[i].first.actor.code;
+      if ((same || swapped) && !pairs[i].first.actor.code.empty()) pairs.erase(pairs.begin() + static_cast<long>(j));
     }
   }
   if (pairs.empty()) return;
