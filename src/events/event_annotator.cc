@@ -188,6 +188,12 @@ class SentenceWorker {
   // The mention owning an attack named within five words from `from` ("an Israeli airstrike", "a NATO
   // drone strike"), or kNone.
   int AttackAfter(int from) const;
+  // The name this sentence gives a country (its last country-level mention's), else the code.
+  std::string CountryName(const std::string& country) const;
+  // A sector of a country ("Turkey police": country:TUR:COP, TURCOP) spanning token `tok` (kNone: no span).
+  Role CountrySector(const std::string& country, std::string_view role, std::string_view label, int tok) const;
+  // Narrows a country-level actor to one of its sectors ("Turkey" → "Turkey government", TURGOV).
+  static void NarrowToSector(Actor* a, std::string_view role, std::string_view label);
   StatusResult ComputeStatus(const Match& m) const;
   std::string Attribution(const Match& m) const;
   std::vector<std::vector<const TimeExpression*>> DatesFor(int pred, const std::vector<int>& own,
@@ -593,6 +599,37 @@ int SentenceWorker::FindAfter(int from, int limit, std::string_view word) const 
   return kNone;
 }
 
+std::string SentenceWorker::CountryName(const std::string& country) const {
+  std::string name = country;
+  for (const LocalMention& lm : ms_) {
+    const Actor& a = lm.am->actor;
+    if (a.country == country && a.role.empty() && a.id.rfind("country:", 0) == 0) name = a.name;
+  }
+  return name;
+}
+
+Role SentenceWorker::CountrySector(const std::string& country, std::string_view role, std::string_view label,
+                                   int tok) const {
+  Role r;
+  r.actor.id = "country:" + country;
+  r.actor.name = CountryName(country);
+  r.actor.country = country;
+  r.actor.code = country;
+  NarrowToSector(&r.actor, role, label);
+  if (tok != kNone) {
+    r.start = s_.tokens[tok].start;
+    r.end = s_.tokens[tok].end;
+  }
+  return r;
+}
+
+void SentenceWorker::NarrowToSector(Actor* a, std::string_view role, std::string_view label) {
+  a->id += ":" + std::string(role);
+  a->code += std::string(role);
+  a->role = std::string(role);
+  a->name += " " + std::string(label);
+}
+
 int SentenceWorker::AttackAfter(int from) const {
   for (int t = from; t < std::min(n_, from + 5); ++t) {
     if (IsPunct(f_[t]) || IsPrep(f_[t])) return kNone;
@@ -689,16 +726,11 @@ Role SentenceWorker::LocalGroup(const Match& m, const std::string& country, cons
       if (at >= 0 && subj == t && s_.tokens[t].deprel != "nsubj:pass" && type != "PROTEST" && !agent) return Role();
       // With no country, only unidentified armed men are still an actor.
       if (country.empty() && g.role != "UAF") return Role();
+      if (!country.empty()) return CountrySector(country, g.role, g.label, t);
       Role r;
-      std::string name = country;
-      for (const LocalMention& lm : ms_) {
-        if (lm.am->actor.country == country && lm.am->actor.role.empty()) name = lm.am->actor.name;
-      }
-      r.actor.id = country.empty() ? "group:" + std::string(g.role) : "country:" + country + ":" + std::string(g.role);
-      r.actor.name = country.empty() ? "unidentified " + std::string(g.label)
-                                     : name + " " + std::string(g.label);
-      r.actor.country = country;
-      r.actor.code = country + std::string(g.role);
+      r.actor.id = "group:" + std::string(g.role);
+      r.actor.name = "unidentified " + std::string(g.label);
+      r.actor.code = std::string(g.role);
       r.actor.role = std::string(g.role);
       r.start = s_.tokens[t].start;
       r.end = s_.tokens[t].end;
@@ -1455,6 +1487,9 @@ void SentenceWorker::Emit(const Match& m) {
     }
   };
   const bool recv = std::find(e.roles.begin(), e.roles.end(), "recv") != e.roles.end();
+  // "established diplomatic relations", "cut ties": relations are between two.
+  bool relations = false;
+  for (int t : m.toks) relations = relations || OneOf(f_[t], {"relations", "ties", "relation"});
   // Passive voice: "was received from X", "were deployed by X".
   bool passive = false;
   if (!e.noun) {
@@ -1843,10 +1878,7 @@ void SentenceWorker::Emit(const Match& m) {
               if (ms_[k].b > obj && ms_[k].b <= obj + 3 && OneOf(ms_[k].prep, {"in", "of"}) &&
                   ms_[k].am->actor.id.rfind("country:", 0) == 0 && ms_[k].am->actor.role.empty()) {
                 Role r = RoleOf(k);
-                r.actor.id += ":GOV";
-                r.actor.code += "GOV";
-                r.actor.role = "GOV";
-                r.actor.name += " government";
+                NarrowToSector(&r.actor, "GOV", "government");
                 targets.push_back(r);
                 used_mentions.push_back(k);
               }
@@ -1889,11 +1921,7 @@ void SentenceWorker::Emit(const Match& m) {
               for (Role& r : targets) {
                 if (r.actor.id.rfind("country:", 0) != 0 || !r.actor.role.empty()) continue;
                 for (const Sector& sc : kSectors) {
-                  if (lem_[obj] != sc.noun) continue;
-                  r.actor.id += ":" + std::string(sc.role);
-                  r.actor.code += std::string(sc.role);
-                  r.actor.role = std::string(sc.role);
-                  r.actor.name += " " + std::string(sc.label);
+                  if (lem_[obj] == sc.noun) NarrowToSector(&r.actor, sc.role, sc.label);
                 }
               }
             }
@@ -1912,9 +1940,7 @@ void SentenceWorker::Emit(const Match& m) {
         if (p != kNone) {
           auto g = RunAt(p + 1, 2);
           // ("to normalize relations between Sudan and Israel": relations are the two sides', whoever helps)
-          bool ties = false;
-          for (int t : m.toks) ties = ties || OneOf(f_[t], {"relations", "ties", "relation"});
-          if (ties && g.size() >= 2) sources.clear();
+          if (relations && g.size() >= 2) sources.clear();
           if (g.size() >= 2 && sources.empty() && !e.cameo.starts_with("045")) {  // a mediator is neither side
             sources.push_back(RoleOf(g[0]));
             for (size_t k = 1; k < g.size(); ++k) targets.push_back(RoleOf(g[k]));
@@ -2001,19 +2027,8 @@ void SentenceWorker::Emit(const Match& m) {
       OneOf(lem_[m.head], {"arrest", "detain", "jail", "imprison", "sentence", "convict", "deport", "charge"})) {
     std::string c = !loc_country.empty() ? loc_country : targets.empty() ? "" : targets[0].actor.country;
     if (!c.empty()) {
-      Role r;
       const bool court = OneOf(lem_[m.head], {"sentence", "convict", "jail", "imprison", "charge"});
-      r.actor.role = court ? "JUD" : "COP";
-      r.actor.id = "country:" + c + ":" + r.actor.role;
-      r.actor.country = c;
-      r.actor.code = c + r.actor.role;
-      r.actor.name = c + (court ? " judiciary" : " police");
-      for (const LocalMention& lm : ms_) {
-        if (lm.am->actor.country == c && lm.am->actor.role.empty() && lm.am->actor.id.rfind("country:", 0) == 0) {
-          r.actor.name = lm.am->actor.name + (court ? " judiciary" : " police");
-        }
-      }
-      sources.push_back(r);
+      sources.push_back(CountrySector(c, court ? "JUD" : "COP", court ? "judiciary" : "police", kNone));
       implicit_source = true;
     }
   }
@@ -2151,20 +2166,8 @@ void SentenceWorker::Emit(const Match& m) {
     if (against != kNone && against + 2 < n_ && f_[against + 1] == "the" &&
         OneOf(f_[against + 2], {"government", "regime", "authorities", "president", "junta"}) &&
         mention_at_[against + 2] == kNone) {
-      Role r;
-      r.actor.country = !loc_country.empty() ? loc_country : sources[0].actor.country;
-      r.actor.role = "GOV";
-      r.actor.id = "country:" + r.actor.country + ":GOV";
-      r.actor.code = r.actor.country + "GOV";
-      r.actor.name = r.actor.country + " government";
-      for (const LocalMention& lm : ms_) {
-        if (lm.am->actor.country == r.actor.country && lm.am->actor.role.empty()) {
-          r.actor.name = lm.am->actor.name + " government";
-        }
-      }
-      r.start = s_.tokens[against + 2].start;
-      r.end = s_.tokens[against + 2].end;
-      targets.push_back(r);
+      const std::string& c = !loc_country.empty() ? loc_country : sources[0].actor.country;
+      targets.push_back(CountrySector(c, "GOV", "government", against + 2));
     }
   }
   // "Protesters clashed with police": a crowd that fights riots (CAMEO 145).
@@ -2233,8 +2236,6 @@ void SentenceWorker::Emit(const Match& m) {
   const bool mutual_agree = code->type == "AGREE" && OneOf(lem_[m.head], {"agree", "reach", "sign", "conclude",
                                                                           "strike", "settle", "negotiate"});
   // "Angola and Uruguay established diplomatic relations": relations between two are mutual.
-  bool relations = false;
-  for (int t : m.toks) relations = relations || OneOf(f_[t], {"relations", "ties", "relation"});
   if (targets.empty() && sources.size() >= 2 && (code->type == "CONSULT" || mutual_agree || relations ||
                                                  code->type == "COOPERATE" || mutual_fight)) {
     for (size_t i = 0; i < sources.size(); ++i) {
