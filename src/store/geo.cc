@@ -1,12 +1,12 @@
 #include "store/geo.h"
 
 #include <cctype>
-#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
 
 #include "core/paths.h"
+#include "store/optional_table.h"
 
 namespace dateline {
 namespace {
@@ -276,15 +276,9 @@ StatusOr<GeoTable> GeoTable::Load(const std::string& countries_path, const std::
 }
 
 const GeoTable& GeoTable::Default() {
-  static const GeoTable* const kTable = [] {
-    auto t = Load(DataPath("geo/countries.tsv"), DataPath("geo/places.tsv"));
-    if (!t.ok()) {
-      std::fprintf(stderr, "dateline: geography not loaded, GDELT geo columns stay empty: %s\n",
-                   t.status().ToString().c_str());
-      return new GeoTable();
-    }
-    return new GeoTable(std::move(t).value());
-  }();
+  static const GeoTable* const kTable =
+      LoadedOrEmpty(Load(DataPath("geo/countries.tsv"), DataPath("geo/places.tsv")),
+                    "geography not loaded, GDELT geo columns stay empty");
   return *kTable;
 }
 

@@ -1,10 +1,10 @@
 #include "store/tone.h"
 
 #include <cctype>
-#include <cstdio>
 #include <fstream>
 
 #include "core/paths.h"
+#include "store/optional_table.h"
 
 namespace dateline {
 namespace {
@@ -50,15 +50,8 @@ StatusOr<ToneLexicon> ToneLexicon::Load(const std::string& path) {
 }
 
 const ToneLexicon& ToneLexicon::Default() {
-  static const ToneLexicon* const kLexicon = [] {
-    auto lex = Load(DataPath("tone/tone.tsv"));
-    if (!lex.ok()) {
-      std::fprintf(stderr, "dateline: tone lexicon not loaded, AvgTone stays 0: %s\n",
-                   lex.status().ToString().c_str());
-      return new ToneLexicon();
-    }
-    return new ToneLexicon(std::move(lex).value());
-  }();
+  static const ToneLexicon* const kLexicon =
+      LoadedOrEmpty(Load(DataPath("tone/tone.tsv")), "tone lexicon not loaded, AvgTone stays 0");
   return *kLexicon;
 }
 
