@@ -213,11 +213,12 @@ class Resolver {
   // surname is that person, not the KB's bearer of it ("Imran Khan").
   void NoteOtherBearers() {
     pieces_.assign(doc_->sentences.size(), {});
+    headlines_.assign(doc_->sentences.size(), false);
     for (size_t si = 0; si < doc_->sentences.size(); ++si) {
       const Sentence& s = doc_->sentences[si];
       pieces_[si] = Pieces(s);
       const std::vector<Piece>& ps = pieces_[si];
-      headline_ = HeadlineLike(s);
+      headline_ = headlines_[si] = HeadlineLike(s);
       for (size_t k = 0; k < ps.size(); ++k) {
         const Piece& p = ps[k];
         // The KB's bearer named in full or by title ("Donald Trump", "President Trump") keeps the surname.
@@ -246,6 +247,7 @@ class Resolver {
   }
 
   std::vector<std::vector<Piece>> pieces_;  // per sentence, cut once
+  std::vector<bool> headlines_;              // per sentence: a title-case line
 
   bool OtherBearer(std::string_view surname) const {
     if (mem_.other_bearers.empty()) return false;
@@ -862,8 +864,8 @@ class Resolver {
   void RunSentence(int si) {
     const Sentence& s = doc_->sentences[si];
     if (s.tokens.empty()) return;
-    headline_ = HeadlineLike(s);
-    // The pieces were cut once for the whole document (NoteOtherBearers).
+    // The pieces were cut, and headlines found, once for the whole document (NoteOtherBearers).
+    headline_ = headlines_[si];
     std::vector<Piece> ps = std::move(pieces_[si]);
     // Drop KB readings the context rules out.
     for (size_t k = 0; k < ps.size(); ++k) {
